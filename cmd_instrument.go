@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+func init() {
+	register(&command{
+		name:    "instrument",
+		args:    "list [--json] | show ID [--json] | validate BERKAS",
+		summary: "instrumen penilaian / evaluation instruments",
+		run:     runInstrument,
+	})
+}
+
+func runInstrument(_ context.Context, io stdio, args []string) error {
+	c := findCommand("instrument")
+	fs := newFlags(c, io)
+	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return wantArgs(c, pos, 1, 1)
+	}
+	switch pos[0] {
+	case "list":
+		if err := wantArgs(c, pos, 1, 1); err != nil {
+			return err
+		}
+		return instrumentList(io, *asJSON)
+	case "show":
+		if err := wantArgs(c, pos, 2, 2); err != nil {
+			return err
+		}
+		p, err := resolvePack(pos[1])
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			b, err := p.IndentedJSON()
+			if err != nil {
+				return err
+			}
+			_, err = io.out.Write(b)
+			return err
+		}
+		return instrumentShow(io, p)
+	case "validate":
+		if err := wantArgs(c, pos, 2, 2); err != nil {
+			return err
+		}
+		p, err := loadPackFile(pos[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.out, "OK %s: %s, %d indikator, sha256 %s\n", pos[1], p.ID, len(p.IndicatorNumbers()), p.Hash())
+		return nil
+	}
+	return usagef("pemakaian / usage: swanilai %s %s", c.name, c.args)
+}
+
+// resolvePack finds an instrument by built-in id, or reads it from a pack
+// file when the argument names one.
+func resolvePack(idOrFile string) (*model.Pack, error) {
+	p, err := model.BuiltinPack(idOrFile)
+	if err == nil {
+		return p, nil
+	}
+	if st, serr := os.Stat(idOrFile); serr == nil && !st.IsDir() {
+		return loadPackFile(idOrFile)
+	}
+	var ids []string
+	for _, b := range model.BuiltinPacks() {
+		ids = append(ids, b.ID)
+	}
+	return nil, fmt.Errorf("%w %q (bawaan / built in: %s)", model.ErrUnknownPack, idOrFile, strings.Join(ids, ", "))
+}
+
+func loadPackFile(name string) (*model.Pack, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	defer f.Close()
+	p, err := model.ParsePack(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return p, nil
+}
+
+func statusText(p *model.Pack) string {
+	if p.Status == model.StatusOfficial {
+		return "resmi / official"
+	}
+	if p.StatusNote != "" {
+		return p.StatusNote
+	}
+	return "draf / draft"
+}
+
+func yearsText(y model.YearSpan) string {
+	if y.To == 0 {
+		return fmt.Sprintf("%d–", y.From)
+	}
+	return fmt.Sprintf("%d–%d", y.From, y.To)
+}
+
+type instrumentJSON struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Status     string   `json:"status"`
+	StatusNote string   `json:"status_note,omitempty"`
+	Years      string   `json:"years"`
+	Indicators int      `json:"indicators"`
+	Hash       string   `json:"hash"`
+	LegalBasis []string `json:"legal_basis"`
+}
+
+func instrumentList(io stdio, asJSON bool) error {
+	packs := model.BuiltinPacks()
+	if asJSON {
+		out := make([]instrumentJSON, 0, len(packs))
+		for _, p := range packs {
+			out = append(out, instrumentJSON{ID: p.ID, Title: p.Title, Status: p.Status, StatusNote: p.StatusNote, Years: yearsText(p.Years), Indicators: len(p.IndicatorNumbers()), Hash: p.Hash(), LegalBasis: p.LegalBasis})
+		}
+		return writeJSON(io.out, out)
+	}
+	tw := tabwriter.NewWriter(io.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tINSTRUMEN\tTAHUN\tINDIKATOR\tSTATUS\tHASH")
+	for _, p := range packs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", p.ID, p.Title, yearsText(p.Years), len(p.IndicatorNumbers()), statusText(p), p.ShortHash())
+	}
+	return tw.Flush()
+}
+
+func instrumentShow(io stdio, p *model.Pack) error {
+	w := io.out
+	fmt.Fprintf(w, "%s (%s)\n", p.Title, p.ID)
+	for _, l := range p.LegalBasis {
+		fmt.Fprintf(w, "  %s\n", l)
+	}
+	fmt.Fprintf(w, "Versi %s · %s · tahun %s · sha256 %s\n", p.Version, statusText(p), yearsText(p.Years), p.Hash())
+	fmt.Fprintln(w, "\nPredikat:")
+	for _, b := range p.Predikat {
+		fmt.Fprintf(w, "  %-12s %s\n", b.Name, b.Range())
+	}
+	fmt.Fprintln(w, "\nSkala / scales:")
+	for _, s := range p.Scales {
+		var names []string
+		for _, l := range s.Levels {
+			names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
+		}
+		fmt.Fprintf(w, "  %s: %s\n", s.Name, strings.Join(names, " · "))
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NO\tDOMAIN / ASPEK / INDIKATOR\tBOBOT\tSKALA")
+	for _, d := range p.Domains {
+		fmt.Fprintf(tw, "D%d\t%s\t%s\t\n", d.No, d.Name, d.Weight.ID())
+		for _, a := range d.Aspects {
+			fmt.Fprintf(tw, "A%d\t  %s\t%s\t\n", a.No, a.Name, a.Weight.ID())
+			for _, ind := range a.Indicators {
+				fmt.Fprintf(tw, "%d\t    %s\t%s\t%s\n", ind.No, ind.ShortName, ind.Weight.ID(), ind.Scale)
+			}
+		}
+	}
+	return tw.Flush()
+}

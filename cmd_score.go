@@ -1,0 +1,293 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+func init() {
+	register(&command{
+		name:    "score",
+		args:    "--answers BERKAS [--instrument ID] [--json]",
+		summary: "hitung indeks dan predikat / compute the index and predikat",
+		run:     runScore,
+	})
+	register(&command{
+		name:    "plan",
+		args:    "--answers BERKAS --target X [--freeze 1,2] [--json]",
+		summary: "rencana kenaikan menuju target / plan the raises to a target",
+		run:     runPlan,
+	})
+}
+
+// answerSource is the set of flags that say where answers come from.
+type answerSource struct {
+	answers    string
+	instrument string
+}
+
+func (s *answerSource) register(fs interface {
+	StringVar(*string, string, string, string)
+}) {
+	fs.StringVar(&s.answers, "answers", "", "berkas jawaban CSV atau JSON (- untuk stdin) / answers file, CSV or JSON")
+	fs.StringVar(&s.instrument, "instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: dari berkas / from the file, else "+model.DefaultPackID+")")
+}
+
+// load reads the answers and the instrument they are scored against.
+func (s *answerSource) load(io stdio) (*model.Pack, model.Values, error) {
+	if s.answers == "" {
+		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers / name the answers file with --answers")
+	}
+	r, err := openInput(io, s.answers)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	f, err := model.ParseAnswers(s.answers, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	id := s.instrument
+	if id == "" {
+		id = f.Instrument
+	}
+	if id == "" {
+		id = model.DefaultPackID
+	}
+	p, err := resolvePack(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := f.Check(p); err != nil {
+		return nil, nil, err
+	}
+	return p, f.Values(), nil
+}
+
+func runScore(_ context.Context, io stdio, args []string) error {
+	c := findCommand("score")
+	fs := newFlags(c, io)
+	var src answerSource
+	src.register(fs)
+	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(c, pos, 0, 0); err != nil {
+		return err
+	}
+	p, vals, err := src.load(io)
+	if err != nil {
+		return err
+	}
+	s, err := p.Score(vals)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(io.out, scoreToJSON(s))
+	}
+	return printScore(io.out, s)
+}
+
+// partJSON is a domain or aspect in `score --json`.
+type partJSON struct {
+	No       int               `json:"no"`
+	Name     string            `json:"name"`
+	Weight   model.Hundredths  `json:"weight"`
+	Index    *model.Hundredths `json:"index"`
+	Answered int               `json:"answered"`
+	Total    int               `json:"total"`
+}
+
+type coverageJSON struct {
+	Answered  int              `json:"answered"`
+	Total     int              `json:"total"`
+	WeightPct model.Hundredths `json:"weight_pct"`
+}
+
+// scoreJSON is the shape of `score --json`; scripts depend on it.
+type scoreJSON struct {
+	Instrument     string            `json:"instrument"`
+	InstrumentHash string            `json:"instrument_hash"`
+	Index          *model.Hundredths `json:"index"`
+	IndexExact     string            `json:"index_exact"`
+	Predikat       string            `json:"predikat"`
+	Coverage       coverageJSON      `json:"coverage"`
+	Domains        []partJSON        `json:"domains"`
+	Aspects        []partJSON        `json:"aspects"`
+}
+
+func roundedPtr(has bool, r model.Ratio) *model.Hundredths {
+	if !has {
+		return nil
+	}
+	h := r.Round()
+	return &h
+}
+
+func partsToJSON(parts []model.Part) []partJSON {
+	out := make([]partJSON, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, partJSON{No: p.No, Name: p.Name, Weight: p.Weight, Index: roundedPtr(p.HasIndex(), p.Index), Answered: p.Coverage.Answered, Total: p.Coverage.Total})
+	}
+	return out
+}
+
+func scoreToJSON(s *model.Score) scoreJSON {
+	out := scoreJSON{
+		Instrument:     s.Pack.ID,
+		InstrumentHash: s.Pack.Hash(),
+		Index:          roundedPtr(s.HasIndex(), s.Index),
+		Predikat:       s.Predikat,
+		Coverage:       coverageJSON{Answered: s.Coverage.Answered, Total: s.Coverage.Total, WeightPct: s.Coverage.WeightPercent().Round()},
+		Domains:        partsToJSON(s.Domains),
+		Aspects:        partsToJSON(s.Aspects),
+	}
+	if s.HasIndex() {
+		out.IndexExact = s.Index.Exact()
+	}
+	return out
+}
+
+func coverageText(c model.Coverage) string {
+	return fmt.Sprintf("%d dari %d indikator, %s %% bobot", c.Answered, c.Total, c.WeightPercent().ID())
+}
+
+func partIndex(p model.Part) string {
+	if !p.HasIndex() {
+		return "–"
+	}
+	return p.Index.ID()
+}
+
+func printScore(w io.Writer, s *model.Score) error {
+	p := s.Pack
+	fmt.Fprintf(w, "%-11s: %s (%s)\n", "Instrumen", p.Label(), p.ID)
+	if s.HasIndex() {
+		fmt.Fprintf(w, "%-11s: %s\n", p.IndexName, s.Index.ID())
+		fmt.Fprintf(w, "%-11s: %s\n", "Predikat", s.Predikat)
+	} else {
+		fmt.Fprintf(w, "%-11s: – (belum ada indikator yang dijawab / nothing answered)\n", p.IndexName)
+	}
+	fmt.Fprintf(w, "%-11s: %s\n\n", "Cakupan", coverageText(s.Coverage))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NO\tDOMAIN\tBOBOT\tINDEKS\tDIJAWAB")
+	for _, d := range s.Domains {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", d.No, d.Name, d.Weight.ID(), partIndex(d), d.Coverage.Answered, d.Coverage.Total)
+	}
+	fmt.Fprintln(tw, "\t\t\t\t\nNO\tASPEK\tBOBOT\tINDEKS\tDIJAWAB")
+	for _, a := range s.Aspects {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", a.No, a.Name, a.Weight.ID(), partIndex(a), a.Coverage.Answered, a.Coverage.Total)
+	}
+	return tw.Flush()
+}
+
+func runPlan(_ context.Context, io stdio, args []string) error {
+	c := findCommand("plan")
+	fs := newFlags(c, io)
+	var src answerSource
+	src.register(fs)
+	target := fs.String("target", "", "indeks target, mis. 4,20 / target index, e.g. 4.20")
+	freeze := fs.String("freeze", "", "indikator yang tidak dapat naik tahun ini, mis. 11,12 / indicators that cannot move")
+	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(c, pos, 0, 0); err != nil {
+		return err
+	}
+	if *target == "" {
+		return usagef("sebutkan target dengan --target, mis. 4,20 / name the target with --target, e.g. 4.20")
+	}
+	goal, err := model.ParseHundredths(*target)
+	if err != nil {
+		return usagef("--target %q bukan angka / is not a number", *target)
+	}
+	p, vals, err := src.load(io)
+	if err != nil {
+		return err
+	}
+	frozen, err := parseIndicatorList(p, *freeze)
+	if err != nil {
+		return err
+	}
+	plan, err := p.PlanTarget(vals, goal, frozen)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(io.out, planToJSON(p, plan))
+	}
+	return printPlan(io.out, p, plan)
+}
+
+func parseIndicatorList(p *model.Pack, s string) (map[int]bool, error) {
+	out := map[int]bool{}
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		no, err := strconv.Atoi(f)
+		if err != nil || p.Indicator(no) == nil {
+			return nil, usagef("--freeze: %q bukan nomor indikator %s / is not an indicator of %s", f, p.ID, p.ID)
+		}
+		out[no] = true
+	}
+	return out, nil
+}
+
+type raiseJSON struct {
+	Indicator  int              `json:"indicator"`
+	Name       string           `json:"name"`
+	From       model.Hundredths `json:"from"`
+	To         model.Hundredths `json:"to"`
+	Weight     model.Hundredths `json:"weight"`
+	IndexAfter model.Hundredths `json:"index_after"`
+	Exact      string           `json:"index_after_exact"`
+}
+
+type planJSON struct {
+	Instrument string           `json:"instrument"`
+	Target     model.Hundredths `json:"target"`
+	Current    model.Hundredths `json:"current"`
+	Reachable  bool             `json:"reachable"`
+	Best       model.Hundredths `json:"best"`
+	Steps      []raiseJSON      `json:"steps"`
+}
+
+func planToJSON(p *model.Pack, plan *model.Plan) planJSON {
+	out := planJSON{Instrument: p.ID, Target: plan.Target, Current: plan.Current.Round(), Reachable: plan.Reachable, Best: plan.Best.Round(), Steps: []raiseJSON{}}
+	for _, s := range plan.Steps {
+		out.Steps = append(out.Steps, raiseJSON{Indicator: s.Indicator, Name: p.Indicator(s.Indicator).ShortName, From: s.From, To: s.To, Weight: s.Weight, IndexAfter: s.IndexAfter.Round(), Exact: s.IndexAfter.Exact()})
+	}
+	return out
+}
+
+func printPlan(w io.Writer, p *model.Pack, plan *model.Plan) error {
+	goalBand := p.PredikatOf(model.RatioOf(plan.Target))
+	fmt.Fprintf(w, "Indeks saat ini: %s (%s) · target %s (%s)\n", plan.Current.ID(), p.PredikatOf(plan.Current), plan.Target.ID(), goalBand)
+	if len(plan.Steps) == 0 && plan.Reachable {
+		fmt.Fprintln(w, "Target sudah tercapai / the target is already reached.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\nLANGKAH\tINDIKATOR\tDARI\tKE\tBOBOT\tINDEKS SETELAHNYA")
+	for i, s := range plan.Steps {
+		fmt.Fprintf(tw, "%d\t%d %s\t%s\t%s\t%s\t%s\n", i+1, s.Indicator, p.Indicator(s.Indicator).ShortName, s.From.Compact(), s.To.Compact(), s.Weight.ID(), s.IndexAfter.ID())
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if plan.Reachable {
+		fmt.Fprintf(w, "\nTarget %s tercapai dengan %d kenaikan satu tingkat / reached with %d one-level raises.\n", plan.Target.ID(), len(plan.Steps), len(plan.Steps))
+		return nil
+	}
+	fmt.Fprintf(w, "\nTarget %s tidak dapat dicapai: dengan semua indikator yang dapat naik di tingkat 5, indeks tertinggi %s. / The target cannot be reached: with every movable indicator at level 5 the index is at most %s.\n", plan.Target.ID(), plan.Best.ID(), plan.Best.ID())
+	return nil
+}

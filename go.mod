@@ -1,0 +1,3 @@
+module github.com/swanilai/swanilai
+
+go 1.26.0

@@ -1,0 +1,322 @@
+package model
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Answer is the answer to one indicator: its value and its penjelasan.
+type Answer struct {
+	Indicator int
+	// Value is 100 … 500 for levels 1 … 5, or Unanswered.
+	Value Hundredths
+	// Fakta and Analisis are the two parts of the penjelasan (Pedoman 3/2024
+	// Bab III.B): which document proves it, and which criterion it meets.
+	Fakta    string
+	Analisis string
+	// Sector is the name of the sector service for the Layanan Publik
+	// Sektor indicators.
+	Sector string
+	// By and At say who changed the answer last, and when.
+	By string
+	At time.Time
+	// Reconfirm is set on answers carried over from last year's workspace
+	// until somebody confirms or changes them.
+	Reconfirm bool
+}
+
+// Level returns the whole level of the answer (1–5), 0 when unanswered.
+func (a Answer) Level() int { return int(a.Value / 100) }
+
+// AnswerFile is a set of answers read from a CSV or JSON file.
+type AnswerFile struct {
+	// Name is the file name used in error messages.
+	Name string
+	// Instrument is the instrument id the file declares (JSON only).
+	Instrument string
+	Answers    []Answer
+	lines      []int
+}
+
+// Values returns the answered values by indicator number.
+func (f *AnswerFile) Values() Values {
+	v := make(Values, len(f.Answers))
+	for _, a := range f.Answers {
+		if a.Value != Unanswered {
+			v[a.Indicator] = a.Value
+		}
+	}
+	return v
+}
+
+// maxAnswersFile bounds the answers file read into memory: 47 answers with
+// long explanations are a few hundred kilobytes.
+const maxAnswersFile = 16 << 20
+
+// ParseAnswers reads an answers file, CSV or JSON (told apart by the first
+// character), and checks its syntax. Check it against an instrument with
+// AnswerFile.Check.
+//
+// CSV has a header with the columns indikator and level and optionally
+// fakta, analisis and sektor; an empty level means unanswered. A UTF-8 byte
+// order mark and semicolon separators, as Excel writes them in Indonesian
+// locales, are accepted; so is a decimal comma.
+//
+// JSON is {"instrument": ID, "answers": [{"indicator": 1, "level": 3}]} with
+// optional "fakta", "analisis" and "sektor"; a null level means unanswered.
+func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxAnswersFile+1))
+	if err != nil {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: err.Error()}
+	}
+	if len(data) > maxAnswersFile {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "file larger than 16 MB"}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "the file is not UTF-8 text"}
+	}
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "the file is empty"}
+	}
+	if trimmed[0] == '{' {
+		return parseAnswersJSON(name, data)
+	}
+	return parseAnswersCSV(name, data)
+}
+
+var csvColumns = map[string]string{
+	"indikator": "indikator", "indicator": "indikator", "no": "indikator",
+	"level": "level", "nilai": "level", "tingkat": "level",
+	"fakta": "fakta", "analisis": "analisis",
+	"sektor": "sektor", "sector": "sektor",
+}
+
+func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
+		cr.Comma = ';'
+	}
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	f := &AnswerFile{Name: name}
+	cols := map[string]int{}
+	first := true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+				err = pe.Err
+			}
+			return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersSyntax, Detail: err.Error()}
+		}
+		line, _ := cr.FieldPos(0)
+		if first {
+			first = false
+			for i, h := range rec {
+				key, ok := csvColumns[strings.ToLower(strings.TrimSpace(h))]
+				if !ok {
+					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("unknown column %q (expected indikator,level[,fakta,analisis,sektor])", h)}
+				}
+				if _, dup := cols[key]; dup {
+					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("column %q appears twice", h)}
+				}
+				cols[key] = i
+			}
+			if _, ok := cols["indikator"]; !ok {
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "no column indikator (expected indikator,level[,fakta,analisis,sektor])"}
+			}
+			if _, ok := cols["level"]; !ok {
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "no column level (expected indikator,level[,fakta,analisis,sektor])"}
+			}
+			continue
+		}
+		get := func(col string) string {
+			i, ok := cols[col]
+			if !ok || i >= len(rec) {
+				return ""
+			}
+			return strings.TrimSpace(rec[i])
+		}
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		if len(rec) > len(cols) {
+			return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersSyntax, Detail: fmt.Sprintf("%d fields, the header has %d", len(rec), len(cols))}
+		}
+		no, err := strconv.Atoi(get("indikator"))
+		if err != nil {
+			return nil, &AnswerError{File: name, Line: line, Err: ErrNotNumber, Detail: fmt.Sprintf("indikator %q", get("indikator"))}
+		}
+		a := Answer{Indicator: no, Fakta: get("fakta"), Analisis: get("analisis"), Sector: get("sektor")}
+		if lv := get("level"); lv != "" {
+			v, err := ParseHundredths(lv)
+			if err != nil {
+				return nil, &AnswerError{File: name, Line: line, Err: ErrNotNumber, Detail: fmt.Sprintf("level %q", lv)}
+			}
+			if v == 0 {
+				return nil, &AnswerError{File: name, Line: line, Err: ErrLevelRange, Detail: "level 0 (levels run 1 to 5; leave it empty for no answer)"}
+			}
+			a.Value = v
+		}
+		f.Answers = append(f.Answers, a)
+		f.lines = append(f.lines, line)
+	}
+	if first {
+		return nil, &AnswerError{File: name, Err: ErrAnswersHeader, Detail: "no header line"}
+	}
+	return f, nil
+}
+
+type jsonAnswer struct {
+	Indicator *int            `json:"indicator"`
+	Level     json.RawMessage `json:"level"`
+	Fakta     string          `json:"fakta"`
+	Analisis  string          `json:"analisis"`
+	Sektor    string          `json:"sektor"`
+}
+
+func parseAnswersJSON(name string, data []byte) (*AnswerFile, error) {
+	lineAt := func(off int64) int {
+		if off > int64(len(data)) {
+			off = int64(len(data))
+		}
+		return bytes.Count(data[:off], []byte("\n")) + 1
+	}
+	fail := func(off int64, err error, detail string) error {
+		return &AnswerError{File: name, Line: lineAt(off), Err: err, Detail: detail}
+	}
+	syntax := func(dec *json.Decoder, err error) error {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return fail(se.Offset, ErrAnswersSyntax, se.Error())
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fail(int64(len(data)), ErrAnswersSyntax, "the file is cut short")
+		}
+		return fail(dec.InputOffset(), ErrAnswersSyntax, strings.TrimPrefix(err.Error(), "json: "))
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if _, err := dec.Token(); err != nil { // '{', checked by the caller
+		return nil, syntax(dec, err)
+	}
+	f := &AnswerFile{Name: name}
+	seenAnswers := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, syntax(dec, err)
+		}
+		key, _ := tok.(string)
+		switch key {
+		case "instrument":
+			if err := dec.Decode(&f.Instrument); err != nil {
+				return nil, syntax(dec, err)
+			}
+		case "answers":
+			seenAnswers = true
+			if tok, err := dec.Token(); err != nil {
+				return nil, syntax(dec, err)
+			} else if d, ok := tok.(json.Delim); !ok || d != '[' {
+				return nil, fail(dec.InputOffset(), ErrAnswersSyntax, `"answers" must be a list`)
+			}
+			for dec.More() {
+				start := dec.InputOffset()
+				var ja jsonAnswer
+				if err := dec.Decode(&ja); err != nil {
+					return nil, syntax(dec, err)
+				}
+				line := lineAt(start + int64(len(data[start:])-len(bytes.TrimLeft(data[start:], " \t\r\n,"))))
+				a, err := ja.answer()
+				if err != nil {
+					var ae *AnswerError
+					if errors.As(err, &ae) {
+						ae.File, ae.Line = name, line
+					}
+					return nil, err
+				}
+				f.Answers = append(f.Answers, a)
+				f.lines = append(f.lines, line)
+			}
+			if _, err := dec.Token(); err != nil { // ']'
+				return nil, syntax(dec, err)
+			}
+		default:
+			return nil, fail(dec.InputOffset(), ErrAnswersSyntax, fmt.Sprintf("unknown field %q", key))
+		}
+	}
+	if _, err := dec.Token(); err != nil { // '}'
+		return nil, syntax(dec, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fail(dec.InputOffset(), ErrAnswersSyntax, "data after the closing brace")
+	}
+	if !seenAnswers {
+		return nil, fail(0, ErrAnswersSyntax, `no "answers" list`)
+	}
+	return f, nil
+}
+
+func (ja jsonAnswer) answer() (Answer, error) {
+	if ja.Indicator == nil {
+		return Answer{}, &AnswerError{Err: ErrAnswersSyntax, Detail: `an answer without "indicator"`}
+	}
+	a := Answer{Indicator: *ja.Indicator, Fakta: ja.Fakta, Analisis: ja.Analisis, Sector: ja.Sektor}
+	raw := strings.TrimSpace(string(ja.Level))
+	if raw == "" || raw == "null" {
+		return a, nil
+	}
+	v, err := ParseHundredths(raw)
+	if err != nil {
+		return Answer{}, &AnswerError{Err: ErrNotNumber, Detail: "level " + raw}
+	}
+	if v == 0 {
+		return Answer{}, &AnswerError{Err: ErrLevelRange, Detail: "level 0 (levels run 1 to 5; use null for no answer)"}
+	}
+	a.Value = v
+	return a, nil
+}
+
+// Check checks every answer against the instrument: known indicator, value
+// in range, each indicator at most once. Errors name the file and line.
+func (f *AnswerFile) Check(p *Pack) error {
+	if f.Instrument != "" && f.Instrument != p.ID {
+		return &AnswerError{File: f.Name, Err: ErrInstrumentMismatch, Detail: fmt.Sprintf("the file is for %q, not %q", f.Instrument, p.ID)}
+	}
+	seen := map[int]int{}
+	for i, a := range f.Answers {
+		line := f.lines[i]
+		if prev, ok := seen[a.Indicator]; ok {
+			return &AnswerError{File: f.Name, Line: line, Err: ErrDuplicateIndicator, Detail: fmt.Sprintf("indicator %d, first on line %d", a.Indicator, prev)}
+		}
+		seen[a.Indicator] = line
+		if err := p.CheckValue(a.Indicator, a.Value); err != nil {
+			return &AnswerError{File: f.Name, Line: line, Err: errors.Unwrap(err), Detail: checkDetail(p, a)}
+		}
+	}
+	return nil
+}
+
+func checkDetail(p *Pack, a Answer) string {
+	if p.Indicator(a.Indicator) == nil {
+		return fmt.Sprintf("indicator %d (%s has %d indicators)", a.Indicator, p.ID, len(p.order))
+	}
+	return fmt.Sprintf("indicator %d, level %s (levels run 1 to 5)", a.Indicator, a.Value.Compact())
+}

@@ -1,0 +1,111 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors of instrument packs. Each reaches the caller inside a *PackError
+// that names the place; compare with errors.Is.
+var (
+	// ErrPackSyntax reports a pack file that is not well-formed JSON of the
+	// expected shape.
+	ErrPackSyntax = errors.New("malformed instrument pack")
+	// ErrPackFormat reports a JSON file that is not an instrument pack.
+	ErrPackFormat = errors.New("not a Swanilai instrument pack")
+	// ErrPackVersion reports a pack written for a newer format version.
+	ErrPackVersion = errors.New("instrument pack format version not supported")
+	// ErrPackStatus reports an unknown status value.
+	ErrPackStatus = errors.New("unknown pack status")
+	// ErrUnknownField reports a field the pack format does not define.
+	ErrUnknownField = errors.New("unknown field in instrument pack")
+	// ErrWeightSum reports weights (bobot) that do not add up.
+	ErrWeightSum = errors.New("weights do not add up")
+	// ErrLevelCount reports an indicator or scale without exactly five levels
+	// numbered 1 to 5.
+	ErrLevelCount = errors.New("not exactly five levels")
+	// ErrEmptyCriteria reports a level without kriteria.
+	ErrEmptyCriteria = errors.New("level without criteria")
+	// ErrEmptyText reports a required text left empty.
+	ErrEmptyText = errors.New("required text is empty")
+	// ErrDuplicateNumber reports a number used twice.
+	ErrDuplicateNumber = errors.New("duplicate number")
+	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered.
+	ErrBandGap = errors.New("predikat bands leave a gap")
+	// ErrBandOverlap reports predikat bands that overlap.
+	ErrBandOverlap = errors.New("predikat bands overlap")
+	// ErrUnknownScale reports an indicator on a scale the pack does not define.
+	ErrUnknownScale = errors.New("unknown level scale")
+	// ErrUnknownPack reports an instrument id that is not known.
+	ErrUnknownPack = errors.New("unknown instrument")
+)
+
+// PackError is a pack validation failure at a named place of the pack.
+type PackError struct {
+	// Place names where the problem is, e.g. "aspect 3" or "indicator 12 level 4".
+	Place string
+	// Err is one of the pack sentinels above.
+	Err error
+	// Detail says what is wrong at Place; it may be empty.
+	Detail string
+}
+
+func (e *PackError) Error() string {
+	if e.Detail == "" {
+		return fmt.Sprintf("%s: %v", e.Place, e.Err)
+	}
+	return fmt.Sprintf("%s: %v: %s", e.Place, e.Err, e.Detail)
+}
+
+func (e *PackError) Unwrap() error { return e.Err }
+
+// Errors of answer files and answer values.
+var (
+	// ErrAnswersSyntax reports an answers file that cannot be read as CSV or JSON.
+	ErrAnswersSyntax = errors.New("malformed answers file")
+	// ErrAnswersHeader reports a CSV header without the required columns.
+	ErrAnswersHeader = errors.New("wrong header")
+	// ErrNotNumber reports a value that is not a number.
+	ErrNotNumber = errors.New("not a number")
+	// ErrUnknownIndicator reports an indicator number the instrument lacks.
+	ErrUnknownIndicator = errors.New("no such indicator")
+	// ErrLevelRange reports a value outside 1–5.
+	ErrLevelRange = errors.New("level out of range")
+	// ErrNotWholeLevel reports a decimal value for an instrument that rates
+	// in whole levels only.
+	ErrNotWholeLevel = errors.New("not a whole level")
+	// ErrDuplicateIndicator reports an indicator answered twice.
+	ErrDuplicateIndicator = errors.New("indicator answered twice")
+	// ErrInstrumentMismatch reports answers meant for another instrument.
+	ErrInstrumentMismatch = errors.New("answers are for another instrument")
+)
+
+// AnswerError is a problem at a line of an answers file.
+type AnswerError struct {
+	File string
+	Line int
+	Err  error
+	// Detail gives the offending value; it may be empty.
+	Detail string
+}
+
+func (e *AnswerError) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", e.File, e.Line)
+	}
+	if e.Detail == "" {
+		return fmt.Sprintf("%s: %v", loc, e.Err)
+	}
+	return fmt.Sprintf("%s: %v: %s", loc, e.Err, e.Detail)
+}
+
+func (e *AnswerError) Unwrap() error { return e.Err }
+
+// Errors of the target planner.
+var (
+	// ErrTargetRange reports a target outside the index range 1,00–5,00.
+	ErrTargetRange = errors.New("target must lie between 1,00 and 5,00")
+	// ErrNothingAnswered reports a score or plan over no answered indicator.
+	ErrNothingAnswered = errors.New("no indicator is answered")
+)

@@ -1,0 +1,9 @@
+package main
+
+import "context"
+
+// openWindow is what `swanilai` does without a sub-command. The window
+// arrives with the ui package; until then the binary explains itself.
+func openWindow(ctx context.Context, io stdio, _ []string) error {
+	return runHelp(ctx, io, nil)
+}
