@@ -24,7 +24,7 @@ type command struct {
 	args    string // the synopsis after the name
 	summary string // one line, Indonesian / English
 	// run parses its own flags from args.
-	run func(ctx context.Context, io stdio, args []string) error
+	run func(ctx context.Context, std stdio, args []string) error
 }
 
 // commands lists every sub-command; help prints them in this order.
@@ -59,16 +59,16 @@ func usagef(format string, a ...any) error {
 
 // run executes one command line and returns the process exit code: 0 on
 // success, 1 on any error, which is printed as one line on stderr.
-func run(ctx context.Context, args []string, io stdio) (code int) {
+func run(ctx context.Context, args []string, std stdio) (code int) {
 	defer func() {
 		// A defect must not reach the user as a stack trace.
 		if r := recover(); r != nil {
-			fmt.Fprintf(io.err, "swanilai: kesalahan internal / internal error: %v\n", r)
+			fmt.Fprintf(std.err, "swanilai: kesalahan internal / internal error: %v\n", r)
 			code = 2
 		}
 	}()
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help") {
-		return finish(io, openWindow(ctx, io, args))
+		return finish(std, openWindow(ctx, std, args))
 	}
 	name := args[0]
 	switch name {
@@ -77,13 +77,13 @@ func run(ctx context.Context, args []string, io stdio) (code int) {
 	}
 	c := findCommand(name)
 	if c == nil {
-		fmt.Fprintf(io.err, "swanilai: perintah tidak dikenal / unknown command %q; lihat / see: swanilai help\n", name)
+		fmt.Fprintf(std.err, "swanilai: perintah tidak dikenal / unknown command %q; lihat / see: swanilai help\n", name)
 		return 1
 	}
-	return finish(io, c.run(ctx, io, args[1:]))
+	return finish(std, c.run(ctx, std, args[1:]))
 }
 
-func finish(io stdio, err error) int {
+func finish(std stdio, err error) int {
 	switch {
 	case err == nil:
 		return 0
@@ -92,7 +92,7 @@ func finish(io stdio, err error) int {
 	case errors.Is(err, errSilent):
 		return 1
 	}
-	fmt.Fprintf(io.err, "swanilai: %s\n", oneLine(err.Error()))
+	fmt.Fprintf(std.err, "swanilai: %s\n", oneLine(err.Error()))
 	return 1
 }
 
@@ -104,34 +104,48 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// newFlags returns a flag set whose usage prints the command's synopsis
-// and flags to io.err.
-func newFlags(c *command, io stdio) *flag.FlagSet {
-	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-	fs.SetOutput(io.err)
-	fs.Usage = func() {
-		fmt.Fprintf(io.err, "Pemakaian / usage: swanilai %s %s\n  %s\n", c.name, c.args, c.summary)
-		var n int
-		fs.VisitAll(func(*flag.Flag) { n++ })
-		if n > 0 {
-			fmt.Fprintln(io.err, "\nOpsi / options:")
-			fs.PrintDefaults()
-		}
-	}
-	return fs
+// flagSet is a command's flag set. Parse errors come back as one-line
+// usage errors; the full usage is printed only when asked for with -h.
+type flagSet struct {
+	*flag.FlagSet
+	c   *command
+	std stdio
 }
 
-// parseArgs parses flags anywhere among the positional arguments, so that
+// newFlags returns the flag set of command c.
+func newFlags(c *command, std stdio) *flagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flagSet{FlagSet: fs, c: c, std: std}
+}
+
+// usage prints the command's synopsis and flags to stderr.
+func (fs *flagSet) usage() {
+	w := fs.std.err
+	fmt.Fprintf(w, "Pemakaian / usage: swanilai %s %s\n  %s\n", fs.c.name, fs.c.args, fs.c.summary)
+	var n int
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n > 0 {
+		fmt.Fprintln(w, "\nOpsi / options:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// parse parses flags anywhere among the positional arguments, so that
 // `swanilai set -w F 12 3 --fakta T` works as people type it. A lone "-"
 // and everything after "--" are positional.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+func (fs *flagSet) parse(args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.usage()
 				return nil, err
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usagef("%s: %v (lihat / see: swanilai %s -h)", fs.c.name, err, fs.c.name)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -162,9 +176,9 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // openInput opens a file name, or stdin for "-".
-func openInput(io stdio, name string) (io.ReadCloser, error) {
+func openInput(std stdio, name string) (io.ReadCloser, error) {
 	if name == "-" {
-		return readNopCloser{io.in}, nil
+		return readNopCloser{std.in}, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -199,32 +213,35 @@ func init() {
 		name:    "version",
 		args:    "",
 		summary: "versi / print the version",
-		run: func(_ context.Context, io stdio, args []string) error {
+		run: func(_ context.Context, std stdio, args []string) error {
 			c := findCommand("version")
-			fs := newFlags(c, io)
-			pos, err := parseArgs(fs, args)
+			pos, err := newFlags(c, std).parse(args)
 			if err != nil {
 				return err
 			}
 			if err := wantArgs(c, pos, 0, 0); err != nil {
 				return err
 			}
-			fmt.Fprintf(io.out, "swanilai %s\n", version)
+			fmt.Fprintf(std.out, "swanilai %s\n", version)
 			return nil
 		},
 	})
 }
 
-func runHelp(_ context.Context, io stdio, args []string) error {
-	if len(args) > 0 {
-		c := findCommand(args[0])
+func runHelp(_ context.Context, std stdio, args []string) error {
+	pos, err := newFlags(findCommand("help"), std).parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		c := findCommand(pos[0])
 		if c == nil {
-			return usagef("perintah tidak dikenal / unknown command %q", args[0])
+			return usagef("perintah tidak dikenal / unknown command %q", pos[0])
 		}
-		newFlags(c, io).Usage()
+		newFlags(c, std).usage()
 		return nil
 	}
-	fmt.Fprintf(io.out, `swanilai %s — penilaian mandiri SPBE / SPBE self-assessment
+	fmt.Fprintf(std.out, `swanilai %s — penilaian mandiri SPBE / SPBE self-assessment
 
 Pemakaian / usage:
   swanilai [-w BERKAS]          buka jendela / open the window
@@ -233,8 +250,8 @@ Pemakaian / usage:
 Perintah / commands:
 `, version)
 	for _, c := range commands {
-		fmt.Fprintf(io.out, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		fmt.Fprintf(std.out, "  %s\n      %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintln(io.out, "\n`swanilai PERINTAH -h` menjelaskan satu perintah / explains one command.")
+	fmt.Fprintln(std.out, "\n`swanilai PERINTAH -h` menjelaskan satu perintah / explains one command.")
 	return nil
 }

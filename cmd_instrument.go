@@ -19,11 +19,11 @@ func init() {
 	})
 }
 
-func runInstrument(_ context.Context, io stdio, args []string) error {
+func runInstrument(_ context.Context, std stdio, args []string) error {
 	c := findCommand("instrument")
-	fs := newFlags(c, io)
+	fs := newFlags(c, std)
 	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
-	pos, err := parseArgs(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
@@ -35,7 +35,7 @@ func runInstrument(_ context.Context, io stdio, args []string) error {
 		if err := wantArgs(c, pos, 1, 1); err != nil {
 			return err
 		}
-		return instrumentList(io, *asJSON)
+		return instrumentList(std, *asJSON)
 	case "show":
 		if err := wantArgs(c, pos, 2, 2); err != nil {
 			return err
@@ -49,10 +49,10 @@ func runInstrument(_ context.Context, io stdio, args []string) error {
 			if err != nil {
 				return err
 			}
-			_, err = io.out.Write(b)
+			_, err = std.out.Write(b)
 			return err
 		}
-		return instrumentShow(io, p)
+		return instrumentShow(std, p)
 	case "validate":
 		if err := wantArgs(c, pos, 2, 2); err != nil {
 			return err
@@ -61,7 +61,7 @@ func runInstrument(_ context.Context, io stdio, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(io.out, "OK %s: %s, %d indikator, sha256 %s\n", pos[1], p.ID, len(p.IndicatorNumbers()), p.Hash())
+		fmt.Fprintf(std.out, "OK %s: %s, %d indikator, sha256 %s\n", pos[1], p.ID, len(p.IndicatorNumbers()), p.Hash())
 		return nil
 	}
 	return usagef("pemakaian / usage: swanilai %s %s", c.name, c.args)
@@ -125,16 +125,16 @@ type instrumentJSON struct {
 	LegalBasis []string `json:"legal_basis"`
 }
 
-func instrumentList(io stdio, asJSON bool) error {
+func instrumentList(std stdio, asJSON bool) error {
 	packs := model.BuiltinPacks()
 	if asJSON {
 		out := make([]instrumentJSON, 0, len(packs))
 		for _, p := range packs {
 			out = append(out, instrumentJSON{ID: p.ID, Title: p.Title, Status: p.Status, StatusNote: p.StatusNote, Years: yearsText(p.Years), Indicators: len(p.IndicatorNumbers()), Hash: p.Hash(), LegalBasis: p.LegalBasis})
 		}
-		return writeJSON(io.out, out)
+		return writeJSON(std.out, out)
 	}
-	tw := tabwriter.NewWriter(io.out, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(std.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tINSTRUMEN\tTAHUN\tINDIKATOR\tSTATUS\tHASH")
 	for _, p := range packs {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", p.ID, p.Title, yearsText(p.Years), len(p.IndicatorNumbers()), statusText(p), p.ShortHash())
@@ -142,8 +142,8 @@ func instrumentList(io stdio, asJSON bool) error {
 	return tw.Flush()
 }
 
-func instrumentShow(io stdio, p *model.Pack) error {
-	w := io.out
+func instrumentShow(std stdio, p *model.Pack) error {
+	w := std.out
 	fmt.Fprintf(w, "%s (%s)\n", p.Title, p.ID)
 	for _, l := range p.LegalBasis {
 		fmt.Fprintf(w, "  %s\n", l)

@@ -40,11 +40,11 @@ func (s *answerSource) register(fs interface {
 }
 
 // load reads the answers and the instrument they are scored against.
-func (s *answerSource) load(io stdio) (*model.Pack, model.Values, error) {
+func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
 	if s.answers == "" {
 		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers / name the answers file with --answers")
 	}
-	r, err := openInput(io, s.answers)
+	r, err := openInput(std, s.answers)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -70,20 +70,20 @@ func (s *answerSource) load(io stdio) (*model.Pack, model.Values, error) {
 	return p, f.Values(), nil
 }
 
-func runScore(_ context.Context, io stdio, args []string) error {
+func runScore(_ context.Context, std stdio, args []string) error {
 	c := findCommand("score")
-	fs := newFlags(c, io)
+	fs := newFlags(c, std)
 	var src answerSource
 	src.register(fs)
 	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
-	pos, err := parseArgs(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
 	if err := wantArgs(c, pos, 0, 0); err != nil {
 		return err
 	}
-	p, vals, err := src.load(io)
+	p, vals, err := src.load(std)
 	if err != nil {
 		return err
 	}
@@ -92,9 +92,9 @@ func runScore(_ context.Context, io stdio, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(io.out, scoreToJSON(s))
+		return writeJSON(std.out, scoreToJSON(s))
 	}
-	return printScore(io.out, s)
+	return printScore(std.out, s)
 }
 
 // partJSON is a domain or aspect in `score --json`.
@@ -161,6 +161,16 @@ func coverageText(c model.Coverage) string {
 	return fmt.Sprintf("%d dari %d indikator, %s %% bobot", c.Answered, c.Total, c.WeightPercent().ID())
 }
 
+// edgeNote explains an index whose rounded display lies in another band
+// than its exact value, e.g. 4,1995 shown as 4,20 but rated Sangat Baik:
+// the predikat follows the exact value.
+func edgeNote(s *model.Score) string {
+	if s.Pack.PredikatOf(model.RatioOf(s.Index.Round())) == s.Predikat {
+		return ""
+	}
+	return fmt.Sprintf(" (nilai tepat / exact %s; predikat menurut nilai tepat / the predikat follows the exact value)", strings.Replace(s.Index.Exact(), ".", ",", 1))
+}
+
 func partIndex(p model.Part) string {
 	if !p.HasIndex() {
 		return "–"
@@ -172,7 +182,7 @@ func printScore(w io.Writer, s *model.Score) error {
 	p := s.Pack
 	fmt.Fprintf(w, "%-11s: %s (%s)\n", "Instrumen", p.Label(), p.ID)
 	if s.HasIndex() {
-		fmt.Fprintf(w, "%-11s: %s\n", p.IndexName, s.Index.ID())
+		fmt.Fprintf(w, "%-11s: %s%s\n", p.IndexName, s.Index.ID(), edgeNote(s))
 		fmt.Fprintf(w, "%-11s: %s\n", "Predikat", s.Predikat)
 	} else {
 		fmt.Fprintf(w, "%-11s: – (belum ada indikator yang dijawab / nothing answered)\n", p.IndexName)
@@ -183,22 +193,22 @@ func printScore(w io.Writer, s *model.Score) error {
 	for _, d := range s.Domains {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", d.No, d.Name, d.Weight.ID(), partIndex(d), d.Coverage.Answered, d.Coverage.Total)
 	}
-	fmt.Fprintln(tw, "\t\t\t\t\nNO\tASPEK\tBOBOT\tINDEKS\tDIJAWAB")
+	fmt.Fprintln(tw, "\nNO\tASPEK\tBOBOT\tINDEKS\tDIJAWAB")
 	for _, a := range s.Aspects {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", a.No, a.Name, a.Weight.ID(), partIndex(a), a.Coverage.Answered, a.Coverage.Total)
 	}
 	return tw.Flush()
 }
 
-func runPlan(_ context.Context, io stdio, args []string) error {
+func runPlan(_ context.Context, std stdio, args []string) error {
 	c := findCommand("plan")
-	fs := newFlags(c, io)
+	fs := newFlags(c, std)
 	var src answerSource
 	src.register(fs)
 	target := fs.String("target", "", "indeks target, mis. 4,20 / target index, e.g. 4.20")
 	freeze := fs.String("freeze", "", "indikator yang tidak dapat naik tahun ini, mis. 11,12 / indicators that cannot move")
 	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
-	pos, err := parseArgs(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
 		return err
 	}
@@ -212,7 +222,7 @@ func runPlan(_ context.Context, io stdio, args []string) error {
 	if err != nil {
 		return usagef("--target %q bukan angka / is not a number", *target)
 	}
-	p, vals, err := src.load(io)
+	p, vals, err := src.load(std)
 	if err != nil {
 		return err
 	}
@@ -225,9 +235,9 @@ func runPlan(_ context.Context, io stdio, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(io.out, planToJSON(p, plan))
+		return writeJSON(std.out, planToJSON(p, plan))
 	}
-	return printPlan(io.out, p, plan)
+	return printPlan(std.out, p, plan)
 }
 
 func parseIndicatorList(p *model.Pack, s string) (map[int]bool, error) {

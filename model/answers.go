@@ -78,15 +78,15 @@ func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
 		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: err.Error()}
 	}
 	if len(data) > maxAnswersFile {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "file larger than 16 MB"}
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas lebih besar dari 16 MB"}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "the file is not UTF-8 text"}
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas bukan teks UTF-8"}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "the file is empty"}
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas kosong"}
 	}
 	if trimmed[0] == '{' {
 		return parseAnswersJSON(name, data)
@@ -132,18 +132,18 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 			for i, h := range rec {
 				key, ok := csvColumns[strings.ToLower(strings.TrimSpace(h))]
 				if !ok {
-					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("unknown column %q (expected indikator,level[,fakta,analisis,sektor])", h)}
+					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("kolom %q tidak dikenal (yang diharapkan: indikator,level[,fakta,analisis,sektor])", h)}
 				}
 				if _, dup := cols[key]; dup {
-					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("column %q appears twice", h)}
+					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("kolom %q muncul dua kali", h)}
 				}
 				cols[key] = i
 			}
 			if _, ok := cols["indikator"]; !ok {
-				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "no column indikator (expected indikator,level[,fakta,analisis,sektor])"}
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom indikator (yang diharapkan: indikator,level[,fakta,analisis,sektor])"}
 			}
 			if _, ok := cols["level"]; !ok {
-				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "no column level (expected indikator,level[,fakta,analisis,sektor])"}
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom level (yang diharapkan: indikator,level[,fakta,analisis,sektor])"}
 			}
 			continue
 		}
@@ -158,7 +158,7 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 			continue
 		}
 		if len(rec) > len(cols) {
-			return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersSyntax, Detail: fmt.Sprintf("%d fields, the header has %d", len(rec), len(cols))}
+			return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersSyntax, Detail: fmt.Sprintf("%d kolom, baris judul punya %d", len(rec), len(cols))}
 		}
 		no, err := strconv.Atoi(get("indikator"))
 		if err != nil {
@@ -171,7 +171,7 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 				return nil, &AnswerError{File: name, Line: line, Err: ErrNotNumber, Detail: fmt.Sprintf("level %q", lv)}
 			}
 			if v == 0 {
-				return nil, &AnswerError{File: name, Line: line, Err: ErrLevelRange, Detail: "level 0 (levels run 1 to 5; leave it empty for no answer)"}
+				return nil, &AnswerError{File: name, Line: line, Err: ErrLevelRange, Detail: "tingkat 0 (tingkat 1 sampai 5; kosongkan bila belum dijawab)"}
 			}
 			a.Value = v
 		}
@@ -179,7 +179,7 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 		f.lines = append(f.lines, line)
 	}
 	if first {
-		return nil, &AnswerError{File: name, Err: ErrAnswersHeader, Detail: "no header line"}
+		return nil, &AnswerError{File: name, Err: ErrAnswersHeader, Detail: "tidak ada baris judul"}
 	}
 	return f, nil
 }
@@ -208,7 +208,7 @@ func parseAnswersJSON(name string, data []byte) (*AnswerFile, error) {
 			return fail(se.Offset, ErrAnswersSyntax, se.Error())
 		}
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fail(int64(len(data)), ErrAnswersSyntax, "the file is cut short")
+			return fail(int64(len(data)), ErrAnswersSyntax, "berkas terpotong")
 		}
 		return fail(dec.InputOffset(), ErrAnswersSyntax, strings.TrimPrefix(err.Error(), "json: "))
 	}
@@ -235,7 +235,7 @@ func parseAnswersJSON(name string, data []byte) (*AnswerFile, error) {
 			if tok, err := dec.Token(); err != nil {
 				return nil, syntax(dec, err)
 			} else if d, ok := tok.(json.Delim); !ok || d != '[' {
-				return nil, fail(dec.InputOffset(), ErrAnswersSyntax, `"answers" must be a list`)
+				return nil, fail(dec.InputOffset(), ErrAnswersSyntax, `"answers" harus berupa daftar`)
 			}
 			for dec.More() {
 				start := dec.InputOffset()
@@ -259,24 +259,24 @@ func parseAnswersJSON(name string, data []byte) (*AnswerFile, error) {
 				return nil, syntax(dec, err)
 			}
 		default:
-			return nil, fail(dec.InputOffset(), ErrAnswersSyntax, fmt.Sprintf("unknown field %q", key))
+			return nil, fail(dec.InputOffset(), ErrAnswersSyntax, fmt.Sprintf("kolom %q tidak dikenal", key))
 		}
 	}
 	if _, err := dec.Token(); err != nil { // '}'
 		return nil, syntax(dec, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fail(dec.InputOffset(), ErrAnswersSyntax, "data after the closing brace")
+		return nil, fail(dec.InputOffset(), ErrAnswersSyntax, "ada data setelah kurung kurawal penutup")
 	}
 	if !seenAnswers {
-		return nil, fail(0, ErrAnswersSyntax, `no "answers" list`)
+		return nil, fail(0, ErrAnswersSyntax, `tidak ada daftar "answers"`)
 	}
 	return f, nil
 }
 
 func (ja jsonAnswer) answer() (Answer, error) {
 	if ja.Indicator == nil {
-		return Answer{}, &AnswerError{Err: ErrAnswersSyntax, Detail: `an answer without "indicator"`}
+		return Answer{}, &AnswerError{Err: ErrAnswersSyntax, Detail: `jawaban tanpa "indicator"`}
 	}
 	a := Answer{Indicator: *ja.Indicator, Fakta: ja.Fakta, Analisis: ja.Analisis, Sector: ja.Sektor}
 	raw := strings.TrimSpace(string(ja.Level))
@@ -288,7 +288,7 @@ func (ja jsonAnswer) answer() (Answer, error) {
 		return Answer{}, &AnswerError{Err: ErrNotNumber, Detail: "level " + raw}
 	}
 	if v == 0 {
-		return Answer{}, &AnswerError{Err: ErrLevelRange, Detail: "level 0 (levels run 1 to 5; use null for no answer)"}
+		return Answer{}, &AnswerError{Err: ErrLevelRange, Detail: "tingkat 0 (tingkat 1 sampai 5; pakai null bila belum dijawab)"}
 	}
 	a.Value = v
 	return a, nil
@@ -298,13 +298,13 @@ func (ja jsonAnswer) answer() (Answer, error) {
 // in range, each indicator at most once. Errors name the file and line.
 func (f *AnswerFile) Check(p *Pack) error {
 	if f.Instrument != "" && f.Instrument != p.ID {
-		return &AnswerError{File: f.Name, Err: ErrInstrumentMismatch, Detail: fmt.Sprintf("the file is for %q, not %q", f.Instrument, p.ID)}
+		return &AnswerError{File: f.Name, Err: ErrInstrumentMismatch, Detail: fmt.Sprintf("berkas untuk %q, bukan %q", f.Instrument, p.ID)}
 	}
 	seen := map[int]int{}
 	for i, a := range f.Answers {
 		line := f.lines[i]
 		if prev, ok := seen[a.Indicator]; ok {
-			return &AnswerError{File: f.Name, Line: line, Err: ErrDuplicateIndicator, Detail: fmt.Sprintf("indicator %d, first on line %d", a.Indicator, prev)}
+			return &AnswerError{File: f.Name, Line: line, Err: ErrDuplicateIndicator, Detail: fmt.Sprintf("indikator %d, pertama di baris %d", a.Indicator, prev)}
 		}
 		seen[a.Indicator] = line
 		if err := p.CheckValue(a.Indicator, a.Value); err != nil {
@@ -316,7 +316,7 @@ func (f *AnswerFile) Check(p *Pack) error {
 
 func checkDetail(p *Pack, a Answer) string {
 	if p.Indicator(a.Indicator) == nil {
-		return fmt.Sprintf("indicator %d (%s has %d indicators)", a.Indicator, p.ID, len(p.order))
+		return fmt.Sprintf("indikator %d (%s punya %d indikator)", a.Indicator, p.ID, len(p.order))
 	}
-	return fmt.Sprintf("indicator %d, level %s (levels run 1 to 5)", a.Indicator, a.Value.Compact())
+	return fmt.Sprintf("indikator %d, tingkat %s (tingkat 1 sampai 5)", a.Indicator, a.Value.Compact())
 }

@@ -10,34 +10,34 @@ import (
 var (
 	// ErrPackSyntax reports a pack file that is not well-formed JSON of the
 	// expected shape.
-	ErrPackSyntax = errors.New("malformed instrument pack")
+	ErrPackSyntax = errors.New("paket instrumen rusak / malformed instrument pack")
 	// ErrPackFormat reports a JSON file that is not an instrument pack.
-	ErrPackFormat = errors.New("not a Swanilai instrument pack")
+	ErrPackFormat = errors.New("bukan paket instrumen Swanilai / not a Swanilai instrument pack")
 	// ErrPackVersion reports a pack written for a newer format version.
-	ErrPackVersion = errors.New("instrument pack format version not supported")
+	ErrPackVersion = errors.New("versi format paket instrumen tidak didukung / instrument pack format version not supported")
 	// ErrPackStatus reports an unknown status value.
-	ErrPackStatus = errors.New("unknown pack status")
+	ErrPackStatus = errors.New("status paket tidak dikenal / unknown pack status")
 	// ErrUnknownField reports a field the pack format does not define.
-	ErrUnknownField = errors.New("unknown field in instrument pack")
+	ErrUnknownField = errors.New("kolom tidak dikenal dalam paket instrumen / unknown field in instrument pack")
 	// ErrWeightSum reports weights (bobot) that do not add up.
-	ErrWeightSum = errors.New("weights do not add up")
+	ErrWeightSum = errors.New("jumlah bobot tidak sesuai / weights do not add up")
 	// ErrLevelCount reports an indicator or scale without exactly five levels
 	// numbered 1 to 5.
-	ErrLevelCount = errors.New("not exactly five levels")
+	ErrLevelCount = errors.New("tidak tepat lima tingkat / not exactly five levels")
 	// ErrEmptyCriteria reports a level without kriteria.
-	ErrEmptyCriteria = errors.New("level without criteria")
+	ErrEmptyCriteria = errors.New("tingkat tanpa kriteria / level without criteria")
 	// ErrEmptyText reports a required text left empty.
-	ErrEmptyText = errors.New("required text is empty")
+	ErrEmptyText = errors.New("teks wajib kosong / required text is empty")
 	// ErrDuplicateNumber reports a number used twice.
-	ErrDuplicateNumber = errors.New("duplicate number")
+	ErrDuplicateNumber = errors.New("nomor ganda / duplicate number")
 	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered.
-	ErrBandGap = errors.New("predikat bands leave a gap")
+	ErrBandGap = errors.New("rentang predikat berlubang / predikat bands leave a gap")
 	// ErrBandOverlap reports predikat bands that overlap.
-	ErrBandOverlap = errors.New("predikat bands overlap")
+	ErrBandOverlap = errors.New("rentang predikat tumpang tindih / predikat bands overlap")
 	// ErrUnknownScale reports an indicator on a scale the pack does not define.
-	ErrUnknownScale = errors.New("unknown level scale")
+	ErrUnknownScale = errors.New("skala tingkat tidak dikenal / unknown level scale")
 	// ErrUnknownPack reports an instrument id that is not known.
-	ErrUnknownPack = errors.New("unknown instrument")
+	ErrUnknownPack = errors.New("instrumen tidak dikenal / unknown instrument")
 )
 
 // PackError is a pack validation failure at a named place of the pack.
@@ -62,22 +62,22 @@ func (e *PackError) Unwrap() error { return e.Err }
 // Errors of answer files and answer values.
 var (
 	// ErrAnswersSyntax reports an answers file that cannot be read as CSV or JSON.
-	ErrAnswersSyntax = errors.New("malformed answers file")
+	ErrAnswersSyntax = errors.New("berkas jawaban rusak / malformed answers file")
 	// ErrAnswersHeader reports a CSV header without the required columns.
-	ErrAnswersHeader = errors.New("wrong header")
+	ErrAnswersHeader = errors.New("baris judul salah / wrong header")
 	// ErrNotNumber reports a value that is not a number.
-	ErrNotNumber = errors.New("not a number")
+	ErrNotNumber = errors.New("bukan angka / not a number")
 	// ErrUnknownIndicator reports an indicator number the instrument lacks.
-	ErrUnknownIndicator = errors.New("no such indicator")
+	ErrUnknownIndicator = errors.New("indikator tidak ada / no such indicator")
 	// ErrLevelRange reports a value outside 1–5.
-	ErrLevelRange = errors.New("level out of range")
+	ErrLevelRange = errors.New("tingkat di luar 1–5 / level out of range")
 	// ErrNotWholeLevel reports a decimal value for an instrument that rates
 	// in whole levels only.
-	ErrNotWholeLevel = errors.New("not a whole level")
+	ErrNotWholeLevel = errors.New("tingkat harus bilangan bulat / not a whole level")
 	// ErrDuplicateIndicator reports an indicator answered twice.
-	ErrDuplicateIndicator = errors.New("indicator answered twice")
+	ErrDuplicateIndicator = errors.New("indikator dijawab dua kali / indicator answered twice")
 	// ErrInstrumentMismatch reports answers meant for another instrument.
-	ErrInstrumentMismatch = errors.New("answers are for another instrument")
+	ErrInstrumentMismatch = errors.New("jawaban untuk instrumen lain / answers are for another instrument")
 )
 
 // AnswerError is a problem at a line of an answers file.
@@ -105,7 +105,7 @@ func (e *AnswerError) Unwrap() error { return e.Err }
 // Errors of the target planner.
 var (
 	// ErrTargetRange reports a target outside the index range 1,00–5,00.
-	ErrTargetRange = errors.New("target must lie between 1,00 and 5,00")
+	ErrTargetRange = errors.New("target harus antara 1,00 dan 5,00 / target must lie between 1,00 and 5,00")
 	// ErrNothingAnswered reports a score or plan over no answered indicator.
-	ErrNothingAnswered = errors.New("no indicator is answered")
+	ErrNothingAnswered = errors.New("belum ada indikator yang dijawab / no indicator is answered")
 )

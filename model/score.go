@@ -85,16 +85,16 @@ func (a *acc) index() Ratio {
 // CheckValue reports whether v is an acceptable value for indicator no.
 func (p *Pack) CheckValue(no int, v Hundredths) error {
 	if p.Indicator(no) == nil {
-		return fmt.Errorf("indicator %d: %w", no, ErrUnknownIndicator)
+		return fmt.Errorf("indikator %d: %w", no, ErrUnknownIndicator)
 	}
 	if v == Unanswered {
 		return nil
 	}
 	if v < 100 || v > 500 {
-		return fmt.Errorf("indicator %d: %w: %s", no, ErrLevelRange, v.ID())
+		return fmt.Errorf("indikator %d: %w: %s", no, ErrLevelRange, v.ID())
 	}
 	if !v.Whole() {
-		return fmt.Errorf("indicator %d: %w: %s", no, ErrNotWholeLevel, v.ID())
+		return fmt.Errorf("indikator %d: %w: %s", no, ErrNotWholeLevel, v.ID())
 	}
 	return nil
 }

@@ -1,0 +1,13 @@
+# The targets are thin names for scripts/dev.sh, which also works where make
+# is not installed yet.
+.PHONY: run test build bench deps
+run:
+	scripts/dev.sh run
+test:
+	scripts/dev.sh test
+build:
+	scripts/dev.sh build
+bench:
+	scripts/dev.sh bench
+deps:
+	scripts/dev.sh deps test

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# dev.sh is the one entry point for building, running and testing Swanilai
+# on a Debian/Ubuntu machine that has Go. Every target first installs, through
+# apt and only when missing, the system packages it needs.
+#
+#   scripts/dev.sh run [ARGS...]   install what is missing, build, start the app
+#   scripts/dev.sh test            install what is missing, run every check and test
+#   scripts/dev.sh build           build ./swanilai
+#   scripts/dev.sh bench           run the benchmarks
+#   scripts/dev.sh deps [test]     only install what is missing
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Packages to build the window (Fyne needs cgo and the X11/GL headers) and
+# to run `go test -race` (cgo).
+BUILD_PKGS=(gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
+# Extra packages the tests read their results back with.
+TEST_PKGS=()
+
+missing() {
+	local p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+	done
+}
+
+deps() {
+	local want=("${BUILD_PKGS[@]}")
+	if [ "${1:-}" = test ] && [ ${#TEST_PKGS[@]} -gt 0 ]; then
+		want+=("${TEST_PKGS[@]}")
+	fi
+	if ! command -v dpkg-query >/dev/null; then
+		echo "dev.sh: not a Debian/Ubuntu system; make sure these are installed: ${want[*]}" >&2
+		return 0
+	fi
+	local need
+	mapfile -t need < <(missing "${want[@]}")
+	[ ${#need[@]} -eq 0 ] && return 0
+	echo "dev.sh: installing ${need[*]}" >&2
+	local sudo=()
+	[ "$(id -u)" -ne 0 ] && sudo=(sudo)
+	"${sudo[@]}" apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}
+
+build() {
+	go build -o swanilai .
+}
+
+check() {
+	echo "== gofmt"
+	local unformatted
+	unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+	if [ -n "$unformatted" ]; then
+		echo "gofmt: these files are not formatted:" >&2
+		echo "$unformatted" >&2
+		return 1
+	fi
+	echo "== go vet"
+	go vet ./...
+	echo "== staticcheck"
+	go tool staticcheck ./...
+	echo "== go test -race"
+	go test -race -count=1 ./...
+	echo "== build"
+	build
+	echo "== ok"
+}
+
+cmd=${1:-test}
+shift || true
+case "$cmd" in
+run)
+	deps
+	build
+	exec ./swanilai "$@"
+	;;
+test)
+	deps test
+	check
+	;;
+build)
+	deps
+	build
+	;;
+bench)
+	deps
+	go test -run '^$' -bench . -benchmem ./...
+	;;
+deps)
+	deps "${1:-}"
+	;;
+*)
+	echo "usage: scripts/dev.sh run|test|build|bench|deps" >&2
+	exit 2
+	;;
+esac
