@@ -1,0 +1,76 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Fields a Change can name.
+const (
+	FieldLevel           = "level"
+	FieldFakta           = "fakta"
+	FieldAnalisis        = "analisis"
+	FieldSector          = "sektor"
+	FieldEvidenceAdded   = "bukti+"
+	FieldEvidenceRemoved = "bukti-"
+	FieldReconfirmed     = "konfirmasi"
+)
+
+// Change is one entry of a workspace's append-only history: who changed
+// which field of which indicator, when, from what to what. Each entry is
+// chained to the one before by hash, so an entry changed, removed or
+// inserted afterwards breaks the chain.
+type Change struct {
+	// Seq numbers the entries from 1 without gaps.
+	Seq uint64
+	At  time.Time
+	By  string
+	// Indicator is 0 for changes that concern the whole workspace.
+	Indicator int
+	Field     string
+	Old, New  string
+	// Prev is the Hash of the entry before (empty for the first); Hash is
+	// the SHA-256 over Prev and this entry, see Seal.
+	Prev, Hash string
+}
+
+// ErrChainBroken reports a history whose hash chain does not hold.
+var ErrChainBroken = errors.New("riwayat perubahan tidak utuh / history chain broken")
+
+// digest is the hash of the entry's canonical encoding: a JSON array of
+// its fields in a fixed order, the time in UTC with nanoseconds.
+func (c *Change) digest() string {
+	b, _ := json.Marshal([]any{c.Seq, c.At.UTC().Format(time.RFC3339Nano), c.By, c.Indicator, c.Field, c.Old, c.New, c.Prev})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// Seal links c after the entry whose hash is prev and computes its Hash.
+func (c *Change) Seal(prev string) {
+	c.Prev = prev
+	c.Hash = c.digest()
+}
+
+// VerifyChain checks that changes form an unbroken chain that starts after
+// the entry with hash prev (empty for a history from the beginning) with
+// sequence number first. It names the first entry that breaks the chain.
+func VerifyChain(changes []Change, prev string, first uint64) error {
+	for i := range changes {
+		c := &changes[i]
+		want := first + uint64(i)
+		switch {
+		case c.Seq != want:
+			return fmt.Errorf("%w: entri %d hilang atau bertukar (ditemukan %d) / entry %d missing or moved", ErrChainBroken, want, c.Seq, want)
+		case c.Prev != prev:
+			return fmt.Errorf("%w: entri %d tidak menyambung ke entri sebelumnya / entry %d does not follow the one before", ErrChainBroken, c.Seq, c.Seq)
+		case c.digest() != c.Hash:
+			return fmt.Errorf("%w: entri %d diubah / entry %d was altered", ErrChainBroken, c.Seq, c.Seq)
+		}
+		prev = c.Hash
+	}
+	return nil
+}
