@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -118,5 +119,22 @@ func TestReadiness(t *testing.T) {
 	}
 	if p.Indicator(1).RecencyLevel() != 4 || p.Indicator(29).RecencyLevel() != 2 || p.Indicator(32).RecencyLevel() != 5 {
 		t.Fatal("recency levels")
+	}
+}
+
+func TestPenjelasanTemplate(t *testing.T) {
+	p := spbe(t)
+	f, a := PenjelasanTemplate(p, p.Indicator(1), 3, "Diskominfo", []string{"1.a.Perwal-12-2022.pdf"})
+	if !strings.HasPrefix(f, "Kebijakan internal terkait Arsitektur SPBE Instansi Pusat/Pemerintah Daerah tercantum dalam <<Nama Dokumen Kebijakan>>") ||
+		!strings.Contains(f, "data dukung 1.a.Perwal-12-2022.pdf.") || !strings.HasPrefix(a, "Berdasarkan norma/pasal tersebut") {
+		t.Errorf("kebijakan: %q / %q", f, a)
+	}
+	f, _ = PenjelasanTemplate(p, p.Indicator(21), 2, "", nil)
+	if !strings.HasPrefix(f, "Penerapan/pelaksanaan Manajemen Risiko SPBE telah terdokumentasikan pada data dukung <<Nama File>>") {
+		t.Errorf("penerapan: %q", f)
+	}
+	f, a = PenjelasanTemplate(p, p.Indicator(42), 3, "Dinas Kominfo", []string{"a.png", "b.mp4"})
+	if !strings.Contains(f, "sudah diterapkan oleh Dinas Kominfo") || !strings.Contains(f, "data dukung a.png, b.mp4.") || !strings.HasSuffix(a, "kapabilitas fungsi teknis transaksi.") {
+		t.Errorf("layanan: %q / %q", f, a)
 	}
 }

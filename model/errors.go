@@ -109,3 +109,29 @@ var (
 	// ErrNothingAnswered reports a score or plan over no answered indicator.
 	ErrNothingAnswered = errors.New("belum ada indikator yang dijawab / no indicator is answered")
 )
+
+// Errors of workspace files and evidence. The store returns errors that
+// match these with errors.Is, so that the window and the command line can
+// word them without knowing the store.
+var (
+	// ErrWorkspaceLocked reports a workspace another window or process has open.
+	ErrWorkspaceLocked = errors.New("berkas kerja sedang dibuka di tempat lain / workspace is already open")
+	// ErrNotWorkspace reports a file that is not a Swanilai workspace.
+	ErrNotWorkspace = errors.New("bukan berkas kerja Swanilai / not a Swanilai workspace")
+	// ErrWorkspaceDamaged reports a workspace file whose contents are damaged.
+	ErrWorkspaceDamaged = errors.New("berkas kerja rusak / workspace is damaged")
+	// ErrSchemaTooNew reports a workspace written by a newer Swanilai.
+	ErrSchemaTooNew = errors.New("berkas kerja dibuat oleh Swanilai yang lebih baru / workspace written by a newer Swanilai")
+	// ErrWorkspaceExists reports an attempt to create a workspace over an existing file.
+	ErrWorkspaceExists = errors.New("berkas sudah ada / file already exists")
+	// ErrEvidenceEmpty reports an evidence file of 0 bytes.
+	ErrEvidenceEmpty = errors.New("berkas bukti dukung kosong (0 byte) / evidence file is empty")
+	// ErrEvidenceIsDir reports a folder given where an evidence file is expected.
+	ErrEvidenceIsDir = errors.New("yang dipilih adalah folder, bukan berkas / a folder, not a file")
+	// ErrDiskFull reports that the disk has no room for the evidence.
+	ErrDiskFull = errors.New("ruang disk tidak cukup / not enough disk space")
+	// ErrEvidenceCorrupt reports stored evidence bytes that no longer match their hash.
+	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan sidik SHA-256 / evidence does not match its SHA-256")
+	// ErrNoSuchEvidence reports an evidence file that is not linked.
+	ErrNoSuchEvidence = errors.New("bukti dukung tidak ditemukan / no such evidence")
+)

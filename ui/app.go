@@ -1,0 +1,315 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// Options say how the window starts.
+type Options struct {
+	// Path opens this workspace instead of the last one used.
+	Path string
+	// View names what to show first once a workspace is open: "dashboard"
+	// (the default), "readiness", "indicator:N"; "wizard" starts the
+	// new-workspace wizard instead of opening anything.
+	View string
+	// Today returns the date readiness is judged on; nil means today.
+	Today func() model.Date
+	// opened is called on the UI goroutine after a workspace was opened
+	// or created, or failed to; tests wait on it.
+	opened func(error)
+	// do runs a function on the UI goroutine; nil means fyne.Do. Tests
+	// queue the functions and run them on the test's goroutine, as the
+	// real event loop would, so that widgets are only ever touched from
+	// one goroutine.
+	do func(func())
+}
+
+// App is the Swanilai window and what it has open.
+type App struct {
+	app      fyne.App
+	win      fyne.Window
+	files    Workspaces
+	settings settings
+	opts     Options
+	// view is the open workspace's view; nil while none is open.
+	view *mainView
+	// wizard is the new-workspace wizard while it is shown.
+	wizard *wizard
+	// do runs a function on the UI goroutine: every goroutine of the
+	// window hands its widget work to it (fyne.Do unless a test says).
+	do func(func())
+}
+
+// New builds the window over a and decides what it shows first: the
+// workspace of opts.Path, else the last one used, else the welcome page.
+// Call ShowAndRun (or Window().Show) to show it.
+func New(a fyne.App, files Workspaces, opts Options) *App {
+	s := settings{a.Preferences()}
+	if err := setLanguage(s.language()); err != nil {
+		fyne.LogError("cannot load translations", err)
+	}
+	applyTheme(a, s.theme())
+	if opts.Today == nil {
+		opts.Today = model.Today
+	}
+	w := a.NewWindow("Swanilai")
+	w.Resize(fyne.NewSize(1280, 720))
+	u := &App{app: a, win: w, files: files, settings: s, opts: opts, do: opts.do}
+	if u.do == nil {
+		u.do = fyne.Do
+	}
+	w.SetOnDropped(u.onDropped)
+	w.SetCloseIntercept(u.onClose)
+	u.refreshMenu()
+	switch {
+	case opts.View == "wizard":
+		u.showWizard()
+	case opts.Path != "":
+		u.openPath(opts.Path)
+	case len(s.recent()) > 0:
+		u.openPath(s.recent()[0])
+	default:
+		u.showWelcome()
+	}
+	return u
+}
+
+// Window returns the main window.
+func (u *App) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (u *App) ShowAndRun() { u.win.ShowAndRun() }
+
+func (u *App) today() model.Date { return u.opts.Today() }
+
+// openPath opens the workspace file at path off the UI goroutine: a file
+// another window holds makes the store wait up to its lock timeout.
+func (u *App) openPath(path string) {
+	u.win.SetContent(container.NewCenter(widget.NewLabel(lang.L("open.busy", map[string]any{"Path": path}))))
+	go func() {
+		ws, err := u.files.Open(path)
+		u.do(func() {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					// A file moved or deleted leaves the recent list.
+					u.settings.removeRecent(path)
+					u.refreshMenu()
+				}
+				u.showWelcome()
+				showError(fmt.Errorf("%s: %w", filepath.Base(path), err), u.win)
+			} else {
+				u.setWorkspace(ws)
+			}
+			if u.opts.opened != nil {
+				u.opts.opened(err)
+			}
+		})
+	}()
+}
+
+// setWorkspace shows ws, closing what was open before.
+func (u *App) setWorkspace(ws Workspace) {
+	u.closeWorkspace()
+	v, err := newMainView(u, ws)
+	if err != nil {
+		_ = ws.Close()
+		u.showWelcome()
+		showError(err, u.win)
+		return
+	}
+	u.view = v
+	u.settings.addRecent(ws.Path())
+	id := ws.Identity()
+	u.win.SetTitle(fmt.Sprintf("Swanilai — %s · %d", strings.TrimSpace(id.Unit+" "+id.Instansi), id.Year))
+	u.win.SetContent(v.buildUI())
+	u.refreshMenu()
+	v.show(u.opts.View)
+	u.opts.View = "" // only the first workspace starts at the requested view
+}
+
+// closeWorkspace saves what is pending and closes the open workspace.
+func (u *App) closeWorkspace() {
+	if u.view == nil {
+		return
+	}
+	u.view.close()
+	u.view = nil
+	u.win.SetTitle("Swanilai")
+	u.refreshMenu()
+}
+
+func (u *App) onClose() {
+	u.closeWorkspace()
+	u.win.Close()
+}
+
+func (u *App) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if u.view == nil {
+		dialog.ShowInformation(lang.L("drop.title"), lang.L("drop.no_workspace"), u.win)
+		return
+	}
+	u.view.onDropped(uris)
+}
+
+// showWelcome is the page shown while no workspace is open.
+func (u *App) showWelcome() {
+	u.closeWorkspace()
+	title := widget.NewLabelWithStyle(lang.L("welcome.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabelWithStyle(lang.L("welcome.intro"), fyne.TextAlignCenter, fyne.TextStyle{})
+	intro.Wrapping = fyne.TextWrapWord
+	newBtn := &widget.Button{Text: lang.L("welcome.new"), Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance, OnTapped: u.showWizard}
+	openBtn := &widget.Button{Text: lang.L("welcome.open"), Icon: theme.FolderOpenIcon(), OnTapped: u.onOpenFile}
+	items := []fyne.CanvasObject{title, intro, container.NewGridWithColumns(2, newBtn, openBtn)}
+	if recent := u.settings.recent(); len(recent) > 0 {
+		items = append(items, widget.NewSeparator(), widget.NewLabelWithStyle(lang.L("welcome.recent"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, p := range recent {
+			items = append(items, &widget.Button{Text: filepath.Base(p) + "  —  " + filepath.Dir(p), Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, Icon: theme.FileIcon(), OnTapped: func() { u.openPath(p) }})
+		}
+	}
+	box := container.NewVBox(items...)
+	u.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, box.MinSize().Height), box)))
+}
+
+func (u *App) onOpenFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, u.win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		u.openPath(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{workspaceExt}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// refreshMenu builds the main menu for the current state and language.
+func (u *App) refreshMenu() {
+	var recent []*fyne.MenuItem
+	for _, p := range u.settings.recent() {
+		recent = append(recent, fyne.NewMenuItem(filepath.Base(p), func() { u.openPath(p) }))
+	}
+	recentItem := fyne.NewMenuItem(lang.L("menu.recent"), nil)
+	recentItem.ChildMenu = fyne.NewMenu("", recent...)
+	recentItem.Disabled = len(recent) == 0
+	closeItem := fyne.NewMenuItem(lang.L("menu.close"), u.showWelcome)
+	closeItem.Disabled = u.view == nil
+	file := fyne.NewMenu(lang.L("menu.file"),
+		fyne.NewMenuItem(lang.L("menu.new"), u.showWizard),
+		fyne.NewMenuItem(lang.L("menu.open"), u.onOpenFile),
+		recentItem,
+		fyne.NewMenuItemSeparator(),
+		closeItem,
+	)
+
+	langItem := fyne.NewMenuItem(lang.L("menu.language"), nil)
+	langItem.ChildMenu = fyne.NewMenu("",
+		u.choiceItem("Bahasa Indonesia", u.settings.language() == "id", func() { u.setLanguage("id") }),
+		u.choiceItem("English", u.settings.language() == "en", func() { u.setLanguage("en") }),
+	)
+	themeItem := fyne.NewMenuItem(lang.L("menu.theme"), nil)
+	themeItem.ChildMenu = fyne.NewMenu("",
+		u.choiceItem(lang.L("theme.system"), u.settings.theme() == themeSystem, func() { u.setTheme(themeSystem) }),
+		u.choiceItem(lang.L("theme.light"), u.settings.theme() == themeLight, func() { u.setTheme(themeLight) }),
+		u.choiceItem(lang.L("theme.dark"), u.settings.theme() == themeDark, func() { u.setTheme(themeDark) }),
+	)
+	dash := fyne.NewMenuItem(lang.L("menu.dashboard"), func() { u.view.showDashboard() })
+	ready := fyne.NewMenuItem(lang.L("menu.readiness"), func() { u.view.showReadiness() })
+	dash.Disabled, ready.Disabled = u.view == nil, u.view == nil
+	view := fyne.NewMenu(lang.L("menu.view"), dash, ready, fyne.NewMenuItemSeparator(), langItem, themeItem,
+		fyne.NewMenuItem(lang.L("menu.user"), u.showUserName))
+	help := fyne.NewMenu(lang.L("menu.help"), fyne.NewMenuItem(lang.L("menu.about"), u.showAbout))
+	u.win.SetMainMenu(fyne.NewMainMenu(file, view, help))
+}
+
+func (u *App) choiceItem(label string, checked bool, f func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, f)
+	it.Checked = checked
+	return it
+}
+
+// setLanguage switches the window's language and rebuilds what it shows.
+func (u *App) setLanguage(code string) {
+	if err := setLanguage(code); err != nil {
+		showError(err, u.win)
+		return
+	}
+	u.settings.setLanguage(code)
+	u.rebuild()
+}
+
+func (u *App) setTheme(name string) {
+	u.settings.setTheme(name)
+	applyTheme(u.app, name)
+	u.refreshMenu()
+}
+
+// rebuild builds the content again, e.g. in another language, keeping
+// the indicator that was shown.
+func (u *App) rebuild() {
+	u.refreshMenu()
+	if u.view == nil {
+		u.showWelcome()
+		return
+	}
+	where := u.view.where()
+	u.view.flush()
+	u.win.SetContent(u.view.buildUI())
+	u.view.show(where)
+}
+
+func (u *App) showUserName() {
+	e := widget.NewEntry()
+	e.SetText(u.settings.userName())
+	dialog.ShowForm(lang.L("user.title"), lang.L("button.save"), lang.L("button.cancel"),
+		[]*widget.FormItem{{Text: lang.L("user.name"), Widget: e, HintText: lang.L("user.hint")}},
+		func(ok bool) {
+			if ok {
+				u.settings.setUserName(e.Text)
+			}
+		}, u.win)
+}
+
+func (u *App) showAbout() {
+	var packs []string
+	for _, p := range model.BuiltinPacks() {
+		packs = append(packs, "• "+p.Label()+" ("+p.ID+")")
+	}
+	dialog.ShowInformation(lang.L("menu.about"), lang.L("about.text", map[string]any{"Version": Version})+"\n\n"+strings.Join(packs, "\n"), u.win)
+}
+
+// Version is the app version shown in the About dialog; main sets it.
+var Version = "dev"
+
+// atoi parses a whole number typed by a person, 0 when it is not one.
+func atoi(s string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return 0
+	}
+	return n
+}

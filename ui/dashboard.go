@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// dashboard shows the OPD's own index over what it answered, with its
+// coverage and predikat, the domain and aspect indices as bars, and the
+// target planner.
+type dashboard struct {
+	v *mainView
+
+	index    *widget.Label
+	predikat *widget.Label
+	coverage *widget.Label
+	domains  *fyne.Container
+	aspects  *fyne.Container
+	target   *widget.Entry
+	plan     *fyne.Container
+}
+
+func newDashboard(v *mainView) *dashboard { return &dashboard{v: v} }
+
+func (d *dashboard) buildUI() fyne.CanvasObject {
+	v := d.v
+	title := &widget.Label{Text: lang.L("dash.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	d.index = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Importance: widget.HighImportance}
+	d.predikat = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	d.coverage = &widget.Label{Wrapping: fyne.TextWrapWord}
+	note := &widget.Label{Text: lang.L("dash.note"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	summary := widget.NewCard(v.pack.IndexName, v.pack.Label(), container.NewVBox(container.NewHBox(d.index, d.predikat), d.coverage, note))
+
+	d.domains = container.NewVBox()
+	d.aspects = container.NewVBox()
+
+	target := v.a.TargetIndex
+	if target == 0 {
+		target = defaultTarget(v.pack)
+	}
+	d.target = &widget.Entry{Text: target.ID(), OnSubmitted: func(string) { d.onPlan() }}
+	planBtn := &widget.Button{Text: lang.L("dash.plan"), Icon: theme.SearchIcon(), OnTapped: d.onPlan}
+	d.plan = container.NewVBox()
+	planner := widget.NewCard(lang.L("dash.planner"), lang.L("dash.planner_sub"), container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("dash.target")), planBtn, d.target), d.plan))
+
+	d.refresh()
+	body := container.NewVBox(title, summary,
+		widget.NewCard(lang.L("dash.domains"), "", d.domains),
+		widget.NewCard(lang.L("dash.aspects"), "", d.aspects),
+		planner)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// defaultTarget is the lower edge of the pack's best predikat (4,20 for
+// Memuaskan in 59/2020), the target people usually mean.
+func defaultTarget(p *model.Pack) model.Hundredths {
+	var best model.Band
+	for _, b := range p.Predikat {
+		if b.Max >= best.Max {
+			best = b
+		}
+	}
+	return best.Min
+}
+
+// refresh recomputes the score from the window's copy of the answers.
+func (d *dashboard) refresh() {
+	v := d.v
+	s, err := v.a.Score()
+	if err != nil {
+		d.coverage.SetText(errorText(err))
+		return
+	}
+	if s.HasIndex() {
+		d.index.SetText(s.Index.ID())
+		d.predikat.SetText(s.Predikat)
+	} else {
+		d.index.SetText("–")
+		d.predikat.SetText(lang.L("dash.none"))
+	}
+	d.coverage.SetText(lang.L("dash.coverage", map[string]any{
+		"Answered": s.Coverage.Answered, "Total": s.Coverage.Total, "Percent": s.Coverage.WeightPercent().ID(),
+	}))
+	d.domains.Objects = bars(s.Domains, "D")
+	d.domains.Refresh()
+	d.aspects.Objects = bars(s.Aspects, "A")
+	d.aspects.Refresh()
+	if len(d.plan.Objects) > 0 {
+		d.onPlan()
+	}
+}
+
+// bars draws one bar per part: its name, its index over 5,00 as a bar,
+// and the number, or a dash when nothing in it is answered.
+func bars(parts []model.Part, prefix string) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for _, p := range parts {
+		label := &widget.Label{Text: fmt.Sprintf("%s%d  %s", prefix, p.No, p.Name), Truncation: fyne.TextTruncateEllipsis}
+		value := &widget.Label{Text: "–", Alignment: fyne.TextAlignTrailing}
+		frac := float32(0)
+		if p.HasIndex() {
+			value.Text = p.Index.ID()
+			frac = float32(p.Index.Float64() / 5)
+		}
+		count := &widget.Label{Text: fmt.Sprintf("%d/%d", p.Coverage.Answered, p.Coverage.Total), SizeName: theme.SizeNameCaptionText}
+		out = append(out, container.New(&barLayout{}, label, newBar(frac), container.NewHBox(value, count)))
+	}
+	return out
+}
+
+// bar is a horizontal bar filled to a fraction of its width.
+type bar struct {
+	widget.BaseWidget
+	frac float32
+}
+
+func newBar(frac float32) *bar {
+	b := &bar{frac: frac}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// CreateRenderer draws the track and the filled part.
+func (b *bar) CreateRenderer() fyne.WidgetRenderer {
+	track := &canvas.Rectangle{FillColor: theme.Color(theme.ColorNameInputBackground), CornerRadius: 3}
+	fill := &canvas.Rectangle{FillColor: theme.Color(theme.ColorNamePrimary), CornerRadius: 3}
+	return &barRenderer{b: b, track: track, fill: fill}
+}
+
+type barRenderer struct {
+	b           *bar
+	track, fill *canvas.Rectangle
+}
+
+func (r *barRenderer) Layout(s fyne.Size) {
+	h := s.Height * 0.6
+	y := (s.Height - h) / 2
+	r.track.Move(fyne.NewPos(0, y))
+	r.track.Resize(fyne.NewSize(s.Width, h))
+	r.fill.Move(fyne.NewPos(0, y))
+	r.fill.Resize(fyne.NewSize(s.Width*r.b.frac, h))
+}
+
+func (r *barRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 18) }
+
+func (r *barRenderer) Refresh() {
+	r.track.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.fill.FillColor = theme.Color(theme.ColorNamePrimary)
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.b)
+}
+
+func (r *barRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.track, r.fill} }
+func (r *barRenderer) Destroy()                     {}
+
+// barLayout puts a label in the left 45 %, the value on the right and
+// the bar between.
+type barLayout struct{}
+
+func (barLayout) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	label, b, value := objs[0], objs[1], objs[2]
+	lw := s.Width * 0.45
+	vw := value.MinSize().Width
+	label.Move(fyne.NewPos(0, 0))
+	label.Resize(fyne.NewSize(lw, s.Height))
+	b.Move(fyne.NewPos(lw+theme.Padding(), 0))
+	b.Resize(fyne.NewSize(max(0, s.Width-lw-vw-2*theme.Padding()), s.Height))
+	value.Move(fyne.NewPos(s.Width-vw, 0))
+	value.Resize(fyne.NewSize(vw, s.Height))
+}
+
+func (barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(200+objs[2].MinSize().Width, h)
+}
+
+// onPlan lists the fewest one-level raises that reach the target, and
+// keeps the target in the workspace.
+func (d *dashboard) onPlan() {
+	v := d.v
+	d.plan.RemoveAll()
+	target, err := model.ParseHundredths(d.target.Text)
+	if err == nil {
+		var plan *model.Plan
+		plan, err = v.pack.PlanTarget(v.a.Values(), target, nil)
+		if err == nil {
+			d.showPlan(plan)
+			if target != v.a.TargetIndex {
+				v.a.TargetIndex = target
+				by := v.by()
+				v.enqueue(func() {
+					if err := v.ws.SetTargetIndex(by, target); err != nil {
+						v.app.do(func() { showError(err, v.app.win) })
+					}
+				})
+			}
+			return
+		}
+	}
+	d.plan.Add(&widget.Label{Text: errorText(err), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+}
+
+func (d *dashboard) showPlan(plan *model.Plan) {
+	v := d.v
+	switch {
+	case plan.Reachable && len(plan.Steps) == 0:
+		d.plan.Add(&widget.Label{Text: lang.L("plan.reached", map[string]any{"Target": plan.Target.ID()}), Importance: widget.SuccessImportance})
+		return
+	case plan.Reachable:
+		d.plan.Add(&widget.Label{Text: lang.L("plan.steps", map[string]any{"Target": plan.Target.ID(), "N": len(plan.Steps)}), Wrapping: fyne.TextWrapWord})
+	default:
+		d.plan.Add(&widget.Label{Text: lang.L("plan.unreachable", map[string]any{"Target": plan.Target.ID(), "Best": plan.Best.ID()}), Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord})
+	}
+	for i, s := range plan.Steps {
+		ind := v.pack.Indicator(s.Indicator)
+		no := s.Indicator
+		btn := &widget.Button{
+			Text:      fmt.Sprintf("%d.  %d %s: %s → %s  (%s)", i+1, ind.No, ind.ShortName, s.From.Compact(), s.To.Compact(), s.IndexAfter.ID()),
+			Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance,
+			OnTapped: func() { v.showIndicator(no) },
+		}
+		d.plan.Add(btn)
+	}
+}

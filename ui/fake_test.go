@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// fakeFiles keeps workspaces in memory, keyed by path, so that a test can
+// close one and open it again.
+type fakeFiles struct {
+	mu     sync.Mutex
+	files  map[string]*fakeWorkspace
+	locked map[string]bool
+}
+
+func newFakeFiles() *fakeFiles {
+	return &fakeFiles{files: map[string]*fakeWorkspace{}, locked: map[string]bool{}}
+}
+
+func (f *fakeFiles) Open(path string) (Workspace, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.locked[path] {
+		return nil, model.ErrWorkspaceLocked
+	}
+	ws, ok := f.files[path]
+	if !ok {
+		return nil, fmt.Errorf("open %s: %w", path, os.ErrNotExist)
+	}
+	ws.closed = false
+	return ws, nil
+}
+
+func (f *fakeFiles) Create(path string, nw NewWorkspace) (Workspace, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.files[path]; ok {
+		return nil, model.ErrWorkspaceExists
+	}
+	p, err := model.BuiltinPack(nw.PackID)
+	if err != nil {
+		return nil, err
+	}
+	ws := &fakeWorkspace{
+		path: path,
+		id: model.Identity{ID: "00000000-0000-4000-8000-000000000001", Role: nw.Role, Instansi: nw.Instansi, Unit: nw.Unit, Year: nw.Year,
+			InstrumentID: p.ID, InstrumentHash: p.Hash(), Created: time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)},
+		pack:    p,
+		answers: map[int]model.Answer{},
+		blobs:   map[string][]byte{},
+	}
+	f.files[path] = ws
+	return ws, nil
+}
+
+// fakeWorkspace is an in-memory Workspace with the store's semantics:
+// content-addressed blobs, links per indicator, history of who saved.
+type fakeWorkspace struct {
+	mu       sync.Mutex
+	path     string
+	id       model.Identity
+	pack     *model.Pack
+	answers  map[int]model.Answer
+	evidence []model.Evidence
+	blobs    map[string][]byte
+	target   model.Hundredths
+	saves    int
+	closed   bool
+	// gate, when set, holds every attach after its first chunk until it
+	// is closed, so a test can see the progress dialog and cancel.
+	gate chan struct{}
+}
+
+func (w *fakeWorkspace) Path() string             { return w.path }
+func (w *fakeWorkspace) Identity() model.Identity { return w.id }
+func (w *fakeWorkspace) Pack() *model.Pack        { return w.pack }
+func (w *fakeWorkspace) SetTargetIndex(_ string, h model.Hundredths) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.target = h
+	return nil
+}
+
+func (w *fakeWorkspace) Assessment() (*model.Assessment, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return &model.Assessment{Identity: w.id, Pack: w.pack, Answers: maps.Clone(w.answers), Evidence: append([]model.Evidence(nil), w.evidence...), TargetIndex: w.target}, nil
+}
+
+func (w *fakeWorkspace) SaveAnswer(by string, a model.Answer) (model.Answer, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err := w.pack.CheckValue(a.Indicator, a.Value); err != nil {
+		return model.Answer{}, err
+	}
+	a.By, a.At, a.Reconfirm = by, time.Now(), false
+	w.answers[a.Indicator] = a
+	w.saves++
+	return a, nil
+}
+
+func (w *fakeWorkspace) answer(no int) model.Answer {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.answers[no]
+}
+
+func (w *fakeWorkspace) Attach(ctx context.Context, by string, no int, path string, progress func(done, total int64)) (model.Evidence, bool, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return model.Evidence{}, false, err
+	}
+	if st.IsDir() {
+		return model.Evidence{}, false, model.ErrEvidenceIsDir
+	}
+	if st.Size() == 0 {
+		return model.Evidence{}, false, model.ErrEvidenceEmpty
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Evidence{}, false, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	chunk := make([]byte, 4096)
+	for first := true; ; first = false {
+		if err := ctx.Err(); err != nil {
+			return model.Evidence{}, false, err
+		}
+		n, rerr := f.Read(chunk)
+		buf.Write(chunk[:n])
+		progress(int64(buf.Len()), st.Size())
+		if first && w.gate != nil {
+			select {
+			case <-w.gate:
+			case <-ctx.Done():
+				return model.Evidence{}, false, ctx.Err()
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			return model.Evidence{}, false, rerr
+		}
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	sha := hex.EncodeToString(sum[:])
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_, known := w.blobs[sha]
+	w.blobs[sha] = buf.Bytes()
+	e := model.Evidence{Indicator: no, SHA256: sha, Size: int64(buf.Len()), Name: st.Name(), By: by, At: time.Now()}
+	for _, old := range w.evidence {
+		if old.Indicator == no && old.SHA256 == sha {
+			return old, true, nil
+		}
+	}
+	w.evidence = append(w.evidence, e)
+	return e, known, nil
+}
+
+func (w *fakeWorkspace) UpdateEvidence(_ string, e model.Evidence) (model.Evidence, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i, old := range w.evidence {
+		if old.Indicator == e.Indicator && old.SHA256 == e.SHA256 {
+			e.Size, e.By, e.At = old.Size, old.By, old.At
+			w.evidence[i] = e
+			return e, nil
+		}
+	}
+	return model.Evidence{}, model.ErrNoSuchEvidence
+}
+
+func (w *fakeWorkspace) Detach(_ string, no int, sha string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for i, e := range w.evidence {
+		if e.Indicator == no && e.SHA256 == sha {
+			w.evidence = append(w.evidence[:i], w.evidence[i+1:]...)
+			return nil
+		}
+	}
+	return model.ErrNoSuchEvidence
+}
+
+func (w *fakeWorkspace) OpenEvidence(sha string) (io.ReadCloser, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b, ok := w.blobs[sha]
+	if !ok {
+		return nil, model.ErrNoSuchEvidence
+	}
+	return io.NopCloser(bytes.NewReader(b)), nil
+}
+
+func (w *fakeWorkspace) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.closed = true
+	return nil
+}

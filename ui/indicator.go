@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// saveDelay is how long typing must pause before the text is saved.
+// Tests set it very long and call flush themselves.
+var saveDelay = 700 * time.Millisecond
+
+// indicatorPage is where one indicator is answered: the question and its
+// guidance, the five levels, the penjelasan, the evidence and what is
+// still missing. Everything saves by itself.
+type indicatorPage struct {
+	v   *mainView
+	ind *model.Indicator
+	// ans is the answer as the page shows it, ahead of the store while
+	// a save is pending.
+	ans model.Answer
+
+	radio    *widget.RadioGroup
+	options  []string // the radio's options, level 1 first
+	cards    []*levelCard
+	fakta    *widget.Entry
+	analisis *widget.Entry
+	sector   *widget.Entry
+	status   *widget.Label
+	icon     *widget.Icon
+	hints    *fyne.Container
+	banner   *fyne.Container
+	evidence *evidenceList
+
+	// dirty is set while the page holds changes not yet queued for saving.
+	dirty bool
+	timer *time.Timer
+	// quiet is set while the page sets its own widgets, so that their
+	// change callbacks do not save.
+	quiet bool
+}
+
+func newIndicatorPage(v *mainView, ind *model.Indicator) *indicatorPage {
+	p := &indicatorPage{v: v, ind: ind, ans: v.a.Answers[ind.No]}
+	p.ans.Indicator = ind.No
+	return p
+}
+
+func (p *indicatorPage) buildUI() fyne.CanvasObject {
+	v, ind := p.v, p.ind
+	a := ind.Aspect()
+	number := &widget.Label{Text: lang.L("ind.number", map[string]any{"No": ind.No}), TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+	name := &widget.Label{Text: ind.Name, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}
+	where := &widget.Label{Text: lang.L("ind.where", map[string]any{
+		"Domain": a.Domain().Name, "Aspect": a.Name, "Weight": ind.Weight.ID(),
+	}), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	prev := &widget.Button{Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: func() { v.step(-1) }}
+	next := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { v.step(+1) }}
+	p.icon = widget.NewIcon(nil)
+	p.status = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}}
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(number, p.icon, p.status), container.NewHBox(prev, next)),
+		name, where)
+
+	question := &widget.Label{Text: ind.Question, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
+	guide := widget.NewAccordion()
+	guide.MultiOpen = true
+	for _, g := range []struct{ key, text string }{
+		{"ind.description", ind.Description}, {"ind.rule", ind.AssessmentRule}, {"ind.examples", ind.EvidenceExamples},
+	} {
+		if strings.TrimSpace(g.text) != "" {
+			guide.Append(widget.NewAccordionItem(lang.L(g.key), &widget.Label{Text: g.text, Wrapping: fyne.TextWrapWord}))
+		}
+	}
+	if len(guide.Items) > 0 {
+		guide.Open(0)
+	}
+	if len(guide.Items) > 1 {
+		guide.Open(1)
+	}
+	for _, n := range ind.Notes {
+		guide.Append(widget.NewAccordionItem(lang.L("ind.note"), &widget.Label{Text: n, Wrapping: fyne.TextWrapWord}))
+	}
+
+	// Levels: a radio for the keyboard, and a card per level.
+	p.options = nil
+	for l := 1; l <= 5; l++ {
+		p.options = append(p.options, fmt.Sprintf("%d %s", l, v.pack.LevelName(ind, l)))
+	}
+	p.radio = widget.NewRadioGroup(p.options, p.onRadio)
+	p.radio.Horizontal = true
+	clear := &widget.Button{Text: lang.L("level.clear"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: func() { p.setLevel(0) }}
+	p.cards = nil
+	cards := container.NewVBox()
+	for i := range ind.Levels {
+		c := newLevelCard(v.pack, ind, &ind.Levels[i], p.setLevel)
+		p.cards = append(p.cards, c)
+		cards.Add(c)
+	}
+
+	// Penjelasan.
+	p.fakta = p.textEntry(p.ans.Fakta, lang.L("ind.fakta_hint"))
+	p.analisis = p.textEntry(p.ans.Analisis, lang.L("ind.analisis_hint"))
+	faktaTpl := &widget.Button{Text: lang.L("ind.template"), Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: func() { p.insertTemplate(true) }}
+	analisisTpl := &widget.Button{Text: lang.L("ind.template"), Icon: theme.DocumentIcon(), Importance: widget.LowImportance, OnTapped: func() { p.insertTemplate(false) }}
+	penjelasan := container.NewVBox(
+		container.NewBorder(nil, nil, boldLabel(lang.L("ind.fakta")), faktaTpl), p.fakta,
+		container.NewBorder(nil, nil, boldLabel(lang.L("ind.analisis")), analisisTpl), p.analisis,
+	)
+	if ind.SectorService {
+		p.sector = &widget.Entry{Text: p.ans.Sector, PlaceHolder: lang.L("ind.sector_hint")}
+		p.sector.OnChanged = p.onTextChanged
+		penjelasan.Objects = append([]fyne.CanvasObject{boldLabel(lang.L("ind.sector")), p.sector}, penjelasan.Objects...)
+	}
+
+	p.evidence = newEvidenceList(p)
+	p.hints = container.NewVBox()
+	p.banner = container.NewVBox()
+
+	body := container.NewVBox(
+		header,
+		widget.NewSeparator(),
+		p.banner,
+		question,
+		guide,
+		section(lang.L("ind.levels")),
+		container.NewBorder(nil, nil, nil, clear, p.radio),
+		cards,
+		section(lang.L("ind.penjelasan")),
+		penjelasan,
+		section(lang.L("ind.evidence")),
+		p.evidence.buildUI(),
+		section(lang.L("ind.readiness")),
+		p.hints,
+	)
+	p.showLevel()
+	p.refreshStatus()
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+func (p *indicatorPage) textEntry(text, hint string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(4)
+	e.SetPlaceHolder(hint)
+	e.SetText(text)
+	e.OnChanged = p.onTextChanged
+	return e
+}
+
+func (p *indicatorPage) onTextChanged(string) {
+	if p.quiet {
+		return
+	}
+	p.dirty = true
+	if p.timer == nil {
+		p.timer = time.AfterFunc(saveDelay, func() { p.v.app.do(p.flush) })
+	} else {
+		p.timer.Reset(saveDelay)
+	}
+}
+
+func (p *indicatorPage) onRadio(opt string) {
+	if p.quiet {
+		return
+	}
+	for i, o := range p.options {
+		if o == opt {
+			p.setLevel(i + 1)
+			return
+		}
+	}
+	p.setLevel(0)
+}
+
+// setLevel chooses level l (0 clears it) and saves at once.
+func (p *indicatorPage) setLevel(l int) {
+	p.ans.Value = model.Hundredths(l * 100)
+	p.showLevel()
+	p.dirty = true
+	p.flush()
+}
+
+// showLevel marks the chosen card, the cards below it as included, and
+// the radio.
+func (p *indicatorPage) showLevel() {
+	chosen := p.ans.Level()
+	for _, c := range p.cards {
+		switch {
+		case c.level == chosen:
+			c.setMode(cardChosen)
+		case c.level < chosen:
+			c.setMode(cardIncluded)
+		default:
+			c.setMode(cardOther)
+		}
+	}
+	p.quiet = true
+	if chosen >= 1 && chosen <= len(p.options) {
+		p.radio.SetSelected(p.options[chosen-1])
+	} else {
+		p.radio.SetSelected("")
+	}
+	p.quiet = false
+}
+
+// flush queues the page's unsaved changes for saving.
+func (p *indicatorPage) flush() {
+	if p.timer != nil {
+		p.timer.Stop()
+	}
+	if !p.dirty {
+		return
+	}
+	p.dirty = false
+	p.ans.Fakta = p.fakta.Text
+	p.ans.Analisis = p.analisis.Text
+	if p.sector != nil {
+		p.ans.Sector = p.sector.Text
+	}
+	p.ans.Reconfirm = false
+	p.v.saveAnswer(p.ans)
+}
+
+// refreshStatus shows the indicator's state, the banner for an answer
+// carried over from last year and the readiness findings.
+func (p *indicatorPage) refreshStatus() {
+	v := p.v
+	stored := v.a.Answers[p.ind.No]
+	st := v.a.State(p.ind.No, v.app.today())
+	p.icon.SetResource(stateIcon(st))
+	p.status.SetText(stateText(st))
+
+	p.banner.RemoveAll()
+	if stored.Reconfirm {
+		msg := &widget.Label{Text: lang.L("ind.reconfirm"), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+		btn := &widget.Button{Text: lang.L("ind.confirm"), Icon: theme.ConfirmIcon(), OnTapped: func() {
+			p.dirty = true
+			p.flush()
+		}}
+		p.banner.Add(container.NewBorder(nil, nil, nil, btn, msg))
+	}
+
+	p.hints.RemoveAll()
+	one := &model.Assessment{Pack: v.pack, Answers: map[int]model.Answer{p.ind.No: stored}, Evidence: v.a.EvidenceFor(p.ind.No)}
+	findings := one.Readiness(v.app.today())
+	if stored.Value == model.Unanswered && !stored.Reconfirm {
+		p.hints.Add(&widget.Label{Text: lang.L("ind.ready_unanswered"), Wrapping: fyne.TextWrapWord})
+	} else if len(findings) == 0 {
+		p.hints.Add(&widget.Label{Text: lang.L("ind.ready_ok"), Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord})
+	}
+	for _, f := range findings {
+		p.hints.Add(&widget.Label{Text: "• " + v.findingText(f), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
+}
+
+// insertTemplate puts the official sentence pattern into FAKTA or
+// ANALISIS, with the evidence file names the user picks for its blanks.
+func (p *indicatorPage) insertTemplate(fakta bool) {
+	var files []string
+	for _, e := range p.v.a.EvidenceFor(p.ind.No) {
+		files = append(files, e.Name)
+	}
+	insert := func(chosen []string) {
+		f, a := model.PenjelasanTemplate(p.v.pack, p.ind, p.ans.Level(), p.v.ws.Identity().Unit, chosen)
+		target, text := p.analisis, a
+		if fakta {
+			target, text = p.fakta, f
+		}
+		if strings.TrimSpace(target.Text) != "" {
+			text = strings.TrimRight(target.Text, "\n") + "\n" + text
+		}
+		target.SetText(text)
+		p.v.app.win.Canvas().Focus(target)
+	}
+	if !fakta || len(files) <= 1 {
+		insert(files)
+		return
+	}
+	check := widget.NewCheckGroup(files, nil)
+	check.SetSelected(files)
+	dialog.ShowCustomConfirm(lang.L("ind.template_files"), lang.L("ind.template"), lang.L("button.cancel"), check, func(ok bool) {
+		if ok {
+			insert(check.Selected)
+		}
+	}, p.v.app.win)
+}
+
+func boldLabel(s string) *widget.Label {
+	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}}
+}
+
+// section is a heading between the parts of a page.
+func section(title string) fyne.CanvasObject {
+	l := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	return container.NewVBox(widget.NewSeparator(), l)
+}
