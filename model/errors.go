@@ -38,6 +38,13 @@ var (
 	ErrUnknownScale = errors.New("skala tingkat tidak dikenal / unknown level scale")
 	// ErrUnknownPack reports an instrument id that is not known.
 	ErrUnknownPack = errors.New("instrumen tidak dikenal / unknown instrument")
+	// ErrExternalIndex reports an external index definition that cannot
+	// convert values: no decimal values in the pack, an empty scale or a
+	// band without width.
+	ErrExternalIndex = errors.New("definisi indeks eksternal tidak sah / invalid external index definition")
+	// ErrCrosswalk reports a crosswalk that names no instrument, or links
+	// an indicator twice.
+	ErrCrosswalk = errors.New("padanan indikator tidak sah / invalid indicator crosswalk")
 )
 
 // PackError is a pack validation failure at a named place of the pack.
@@ -78,6 +85,18 @@ var (
 	ErrDuplicateIndicator = errors.New("indikator dijawab dua kali / indicator answered twice")
 	// ErrInstrumentMismatch reports answers meant for another instrument.
 	ErrInstrumentMismatch = errors.New("jawaban untuk instrumen lain / answers are for another instrument")
+	// ErrNotExternal reports an external index value for an indicator that
+	// takes none.
+	ErrNotExternal = errors.New("indikator ini tidak memakai nilai indeks eksternal / indicator takes no external index value")
+	// ErrExternalRange reports an external index value outside the index's
+	// scale.
+	ErrExternalRange = errors.New("nilai indeks eksternal di luar skalanya / external index value out of range")
+	// ErrExternalMismatch reports an answer whose level differs from the
+	// conversion of its external index value.
+	ErrExternalMismatch = errors.New("tingkat tidak sesuai konversi nilai indeks eksternal / level does not match the external index conversion")
+	// ErrExternalSource reports an external index value without its source,
+	// or a source or date without an external value.
+	ErrExternalSource = errors.New("nilai indeks eksternal harus disertai sumbernya / an external index value needs its source")
 )
 
 // AnswerError is a problem at a line of an answers file.
