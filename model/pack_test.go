@@ -303,11 +303,17 @@ func TestPackHashIsCanonical(t *testing.T) {
 	}
 }
 
-// mutate returns the built-in pack as a generic JSON tree, lets f change it
-// and parses the result.
+// mutate returns the built-in SPBE pack as a generic JSON tree, lets f
+// change it and parses the result.
 func mutate(t *testing.T, f func(m map[string]any)) error {
 	t.Helper()
-	b, err := spbe(t).CanonicalJSON()
+	return mutatePack(t, spbe(t), f)
+}
+
+// mutatePack is mutate over any pack.
+func mutatePack(t *testing.T, p *Pack, f func(m map[string]any)) error {
+	t.Helper()
+	b, err := p.CanonicalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -211,7 +212,7 @@ func TestPemdiPackCarriesSource(t *testing.T) {
 		}
 		for ii, si := range sa.Indicators {
 			ind := &a.Indicators[ii]
-			where := func(f string) string { return "indicator " + itoa(si.No) + " " + f }
+			where := func(f string) string { return "indicator " + strconv.Itoa(si.No) + " " + f }
 			if ind.No != si.No || ind.Weight != mustH(t, si.Weight) {
 				t.Errorf("indicator %d weighs %s, source %d %s", ind.No, ind.Weight, si.No, si.Weight)
 			}
@@ -237,7 +238,7 @@ func TestPemdiPackCarriesSource(t *testing.T) {
 			}
 			for _, sl := range si.Levels {
 				l := ind.Level(sl.Level)
-				check(where("level "+itoa(sl.Level)+" criteria"), l.Criteria, sl.Criteria)
+				check(where("level "+strconv.Itoa(sl.Level)+" criteria"), l.Criteria, sl.Criteria)
 				check(where("level name"), p.LevelName(ind, sl.Level), sl.Name)
 				check(where("range label"), sl.RangeLabel, src.Scale.Levels[sl.Level-1].RangeLabel)
 				var want []Hint
@@ -248,10 +249,10 @@ func TestPemdiPackCarriesSource(t *testing.T) {
 					want = append(want, Hint{item, sl.EvidenceItemsSource})
 				}
 				if !slices.Equal(l.EvidenceHints, want) {
-					t.Errorf("%s: hints %q, source %q", where("level "+itoa(sl.Level)), l.EvidenceHints, want)
+					t.Errorf("%s: hints %q, source %q", where("level "+strconv.Itoa(sl.Level)), l.EvidenceHints, want)
 				}
 				if l.Evidence != "" || l.Fulfilment != "" || l.GuidelineCriteria != "" {
-					t.Errorf("%s: the Permen has no evidence requirements, the pack invents one", where("level "+itoa(sl.Level)))
+					t.Errorf("%s: the Permen has no evidence requirements, the pack invents one", where("level "+strconv.Itoa(sl.Level)))
 				}
 				hints += len(want)
 			}
@@ -339,8 +340,6 @@ func normaliseLiteral(s string) string {
 	}
 	return strings.Join(out, " ")
 }
-
-func itoa(n int) string { return Hundredths(n * 100).Compact() }
 
 // TestPredikatEdgesBothPacks checks both built-in packs at every predikat edge,
 // exactly on it and a hair (1/10000) on either side: 59/2020 gives an edge
@@ -521,5 +520,106 @@ func TestDefaultPackFor(t *testing.T) {
 	}
 	if _, err := BuiltinPack("no-such"); !errors.Is(err, ErrUnknownPack) {
 		t.Errorf("unknown pack: %v", err)
+	}
+}
+
+func TestValidateRefusesPemdiExtensions(t *testing.T) {
+	scaleLevel := func(m map[string]any, i int) map[string]any {
+		return m["scales"].([]any)[0].(map[string]any)["levels"].([]any)[i].(map[string]any)
+	}
+	external := func(m map[string]any, a, i int) map[string]any {
+		return ind(m, 0, a, i)["external"].(map[string]any)
+	}
+	extBand := func(m map[string]any, a, i, b int) map[string]any {
+		return external(m, a, i)["bands"].([]any)[b].(map[string]any)
+	}
+	links := func(m map[string]any) []any {
+		return m["crosswalks"].([]any)[0].(map[string]any)["links"].([]any)
+	}
+	tests := []struct {
+		name  string
+		f     func(m map[string]any)
+		err   error
+		place string
+	}{
+		{"decimal values without ranges", func(m map[string]any) {
+			for i := range 5 {
+				delete(scaleLevel(m, i), "range")
+			}
+		}, ErrBandGap, `scale "pemdi"`},
+		{"one range missing", func(m map[string]any) { delete(scaleLevel(m, 2), "range") }, ErrBandGap, `scale "pemdi"`},
+		{"ranges on whole levels", func(m map[string]any) {
+			m["decimal_values"] = false
+			for a := range 7 {
+				for i := range len(asp(m, 0, a)["indicators"].([]any)) {
+					delete(ind(m, 0, a, i), "external")
+				}
+			}
+		}, ErrBandOverlap, `scale "pemdi" level 1`},
+		{"range without its level", func(m map[string]any) {
+			r := scaleLevel(m, 3)["range"].(map[string]any)
+			r["max_inclusive"] = false
+		}, ErrBandGap, `scale "pemdi" level 4`},
+		{"range gap", func(m map[string]any) {
+			scaleLevel(m, 1)["range"].(map[string]any)["min"] = 1.6
+		}, ErrBandGap, `scale "pemdi" level 1 and level 2`},
+		{"range overlap on an edge", func(m map[string]any) {
+			scaleLevel(m, 2)["range"].(map[string]any)["min_inclusive"] = true
+		}, ErrBandOverlap, `scale "pemdi" level 2 and level 3`},
+		{"external on whole levels", func(m map[string]any) {
+			m["decimal_values"] = false
+			for i := range 5 {
+				delete(scaleLevel(m, i), "range")
+			}
+		}, ErrExternalIndex, "indicator 5 external"},
+		{"external band gap", func(m map[string]any) { extBand(m, 2, 0, 1)["min"] = 13 }, ErrBandGap, "indicator 5 external level 1 and level 2"},
+		{"external band overlap", func(m map[string]any) { extBand(m, 2, 2, 3)["max_inclusive"] = true }, ErrBandOverlap, "indicator 7 external level 4 and level 5"},
+		{"external scale not covered", func(m map[string]any) { extBand(m, 2, 1, 0)["min_inclusive"] = false }, ErrBandGap, "indicator 6 external level 1"},
+		{"external four bands", func(m map[string]any) {
+			e := external(m, 2, 0)
+			e["bands"] = e["bands"].([]any)[:4]
+		}, ErrLevelCount, "indicator 5 external"},
+		{"external bands out of order", func(m map[string]any) { extBand(m, 2, 0, 1)["level"] = 3.0 }, ErrLevelCount, "indicator 5 external level 2"},
+		{"external empty scale", func(m map[string]any) { external(m, 2, 0)["max"] = 0 }, ErrExternalIndex, "indicator 5 external"},
+		{"external without agency", func(m map[string]any) { external(m, 2, 0)["agency"] = " " }, ErrEmptyText, "indicator 5 external"},
+		{"hint without source", func(m map[string]any) {
+			lv := ind(m, 0, 6, 0)["levels"].([]any)[0].(map[string]any)
+			lv["evidence_hints"].([]any)[0].(map[string]any)["source"] = ""
+		}, ErrEmptyText, "indicator 19 level 1"},
+		{"crosswalk to a missing indicator", func(m map[string]any) { links(m)[0].(map[string]any)["indicator"] = 21.0 }, ErrUnknownIndicator, `crosswalk from "spbe-59-2020" indicator 21`},
+		{"crosswalk links twice", func(m map[string]any) { links(m)[1].(map[string]any)["indicator"] = 1.0 }, ErrCrosswalk, `crosswalk from "spbe-59-2020" indicator 1`},
+		{"crosswalk old indicator twice", func(m map[string]any) { links(m)[0].(map[string]any)["from"] = []any{11.0, 11.0} }, ErrCrosswalk, `crosswalk from "spbe-59-2020" indicator 1`},
+		{"crosswalk without reason", func(m map[string]any) { links(m)[0].(map[string]any)["reason"] = "" }, ErrCrosswalk, `crosswalk from "spbe-59-2020" indicator 1`},
+		{"crosswalk from itself", func(m map[string]any) {
+			m["crosswalks"].([]any)[0].(map[string]any)["from"] = "pemdi-8-2026"
+		}, ErrCrosswalk, `crosswalk from "pemdi-8-2026"`},
+		{"unknown external field", func(m map[string]any) { external(m, 2, 0)["scale"] = "0-100" }, ErrUnknownField, "file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := mutatePack(t, pemdi(t), tt.f)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("got %v, want %v", err, tt.err)
+			}
+			var pe *PackError
+			if !errors.As(err, &pe) || pe.Place != tt.place {
+				t.Fatalf("place of %q is not %q", err, tt.place)
+			}
+		})
+	}
+}
+
+func TestPemdiPackRoundTrip(t *testing.T) {
+	p := pemdi(t)
+	b, err := p.IndentedJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ParsePackBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Hash() != p.Hash() || q.Indicator(5).External.Bands[1].Literal != "12,5 < SDI ≤ 37,5" {
+		t.Fatalf("hash %s vs %s", q.Hash(), p.Hash())
 	}
 }
