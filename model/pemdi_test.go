@@ -62,6 +62,18 @@ func TestBuiltinPemdiStructure(t *testing.T) {
 			t.Errorf("indicator %d official %v", no, ext.Official)
 		}
 	}
+	// The notes say evidence hints cover 19 of the 100 levels.
+	hinted := 0
+	for _, no := range p.IndicatorNumbers() {
+		for _, l := range p.Indicator(no).Levels {
+			if len(l.EvidenceHints) > 0 {
+				hinted++
+			}
+		}
+	}
+	if hinted != 19 || !strings.Contains(strings.Join(p.Notes, " "), "(19 dari 100 tingkat)") {
+		t.Errorf("%d levels with evidence hints", hinted)
+	}
 	if got := p.LevelName(p.Indicator(5), 4); got != "Sangat Baik" {
 		t.Errorf("level name %q", got)
 	}
