@@ -30,10 +30,16 @@ var (
 	ErrEmptyText = errors.New("teks wajib kosong / required text is empty")
 	// ErrDuplicateNumber reports a number used twice.
 	ErrDuplicateNumber = errors.New("nomor ganda / duplicate number")
-	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered.
-	ErrBandGap = errors.New("rentang predikat berlubang / predikat bands leave a gap")
-	// ErrBandOverlap reports predikat bands that overlap.
-	ErrBandOverlap = errors.New("rentang predikat tumpang tindih / predikat bands overlap")
+	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered,
+	// and likewise level ranges or external index bands over their span.
+	ErrBandGap = errors.New("rentang berlubang / bands leave a gap")
+	// ErrBandOverlap reports predikat bands, level ranges or external index
+	// bands that overlap, or a band that is empty.
+	ErrBandOverlap = errors.New("rentang tumpang tindih / bands overlap")
+	// ErrLevelRanges reports level ranges that do not fit the pack's values:
+	// ranges on a scale of whole levels, decimal values without a range for
+	// every level, or a range that does not hold its own level.
+	ErrLevelRanges = errors.New("rentang nilai tingkat tidak sesuai / level ranges do not fit")
 	// ErrUnknownScale reports an indicator on a scale the pack does not define.
 	ErrUnknownScale = errors.New("skala tingkat tidak dikenal / unknown level scale")
 	// ErrUnknownPack reports an instrument id that is not known.

@@ -490,20 +490,20 @@ func (p *Pack) validateRanges(s *Scale, place string) error {
 		}
 		lplace := fmt.Sprintf("%s level %d", place, l.Value)
 		if !p.DecimalValues {
-			return &PackError{Place: lplace, Err: ErrBandOverlap, Detail: "a range on a scale of whole levels; set decimal_values"}
+			return &PackError{Place: lplace, Err: ErrLevelRanges, Detail: "a range on a scale of whole levels; set decimal_values"}
 		}
 		if !l.Range.Contains(NewRatio(int64(l.Value), 1)) {
-			return &PackError{Place: lplace, Err: ErrBandGap, Detail: fmt.Sprintf("range %s does not hold the level itself", l.Range)}
+			return &PackError{Place: lplace, Err: ErrLevelRanges, Detail: fmt.Sprintf("range %s does not hold the level itself", l.Range)}
 		}
 		spans = append(spans, span{label: fmt.Sprintf("level %d", l.Value), iv: *l.Range})
 	}
 	switch {
 	case len(spans) == 0 && p.DecimalValues:
-		return &PackError{Place: place, Err: ErrBandGap, Detail: "decimal values need a range for every level"}
+		return &PackError{Place: place, Err: ErrLevelRanges, Detail: "decimal values need a range for every level"}
 	case len(spans) == 0:
 		return nil
 	case len(spans) != len(s.Levels):
-		return &PackError{Place: place, Err: ErrBandGap, Detail: "some levels have a range and some do not"}
+		return &PackError{Place: place, Err: ErrLevelRanges, Detail: "some levels have a range and some do not"}
 	}
 	return checkTiling(place, spans, 100, 500)
 }

@@ -558,8 +558,8 @@ func TestValidateRefusesPemdiExtensions(t *testing.T) {
 			for i := range 5 {
 				delete(scaleLevel(m, i), "range")
 			}
-		}, ErrBandGap, `scale "pemdi"`},
-		{"one range missing", func(m map[string]any) { delete(scaleLevel(m, 2), "range") }, ErrBandGap, `scale "pemdi"`},
+		}, ErrLevelRanges, `scale "pemdi"`},
+		{"one range missing", func(m map[string]any) { delete(scaleLevel(m, 2), "range") }, ErrLevelRanges, `scale "pemdi"`},
 		{"ranges on whole levels", func(m map[string]any) {
 			m["decimal_values"] = false
 			for a := range 7 {
@@ -567,11 +567,11 @@ func TestValidateRefusesPemdiExtensions(t *testing.T) {
 					delete(ind(m, 0, a, i), "external")
 				}
 			}
-		}, ErrBandOverlap, `scale "pemdi" level 1`},
+		}, ErrLevelRanges, `scale "pemdi" level 1`},
 		{"range without its level", func(m map[string]any) {
 			r := scaleLevel(m, 3)["range"].(map[string]any)
 			r["max_inclusive"] = false
-		}, ErrBandGap, `scale "pemdi" level 4`},
+		}, ErrLevelRanges, `scale "pemdi" level 4`},
 		{"range gap", func(m map[string]any) {
 			scaleLevel(m, 1)["range"].(map[string]any)["min"] = 1.6
 		}, ErrBandGap, `scale "pemdi" level 1 and level 2`},
