@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -165,7 +166,11 @@ func instrumentShow(std stdio, p *model.Pack) error {
 	}
 	fmt.Fprintln(w, "\nSkala / scales:")
 	for _, s := range p.Scales {
-		if s.Levels[0].Range == nil && len(s.Levels[0].Aliases) == 0 {
+		plain := true // names only: no aliases, no ranges
+		for _, l := range s.Levels {
+			plain = plain && l.Range == nil && len(l.Aliases) == 0
+		}
+		if plain {
 			var names []string
 			for _, l := range s.Levels {
 				names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
@@ -214,7 +219,7 @@ func instrumentShow(std stdio, p *model.Pack) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if err := showExternal(std, p); err != nil {
+	if err := showExternal(w, p); err != nil {
 		return err
 	}
 	if len(p.Notes) > 0 {
@@ -244,8 +249,7 @@ func instrumentShow(std stdio, p *model.Pack) error {
 // showExternal lists the indicators whose value can be entered as another
 // agency's index, with the bands that convert it, as the pack holds them
 // and as the instrument prints them.
-func showExternal(std stdio, p *model.Pack) error {
-	w := std.out
+func showExternal(w io.Writer, p *model.Pack) error {
 	for _, no := range p.IndicatorNumbers() {
 		ind := p.Indicator(no)
 		e := ind.External

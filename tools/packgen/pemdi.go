@@ -62,7 +62,6 @@ type pemdiIndicator struct {
 	Description     string      `json:"description"`
 	InstansiPembina []string    `json:"instansi_pembina"`
 	PeranFungsi     []string    `json:"peran_fungsi"`
-	ValueSource     string      `json:"value_source"`
 	External        *struct {
 		SourceIndex string   `json:"source_index"`
 		Agency      string   `json:"agency"`
