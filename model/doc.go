@@ -2,7 +2,8 @@
 // Indeks SPBE and Indeks Pemdi questionnaires as data), answers with their
 // external index values, exact scoring, predikat, the target planner, the
 // crosswalk between instruments and the sentinel errors the other packages
-// and the window build on. It imports no toolkit, no database and no PDF library.
+// and the window build on. It imports no toolkit, no database and no PDF
+// library.
 //
 // Numbers are exact. Weights and indicator values are Hundredths (integer
 // hundredths) and indices are Ratios (exact fractions); they are rounded
