@@ -255,3 +255,197 @@ func TestHelpAndUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestScorePemdiFixtures(t *testing.T) {
+	tests := []struct {
+		file, index, predikat string
+		exact                 bool // the rounded index hides the exact one
+	}{
+		{"pemdi-contoh-2,80.csv", "2,80", "Baik (Berkembang / Developing)", false},
+		{"pemdi-tepi-1,50.csv", "1,50", "Kurang (Merintis / Initiate)", false},
+		{"pemdi-tepi-2,50.csv", "2,50", "Cukup (Membangun / Emerging)", false},
+		{"pemdi-tepi-3,50.csv", "3,50", "Baik (Berkembang / Developing)", false},
+		{"pemdi-tepi-4,00.csv", "4,00", "Sangat Baik (Melembaga / Embedded)", false},
+		{"pemdi-atas-1,50.csv", "1,50", "Cukup (Membangun / Emerging)", true},
+		{"pemdi-atas-2,50.csv", "2,50", "Baik (Berkembang / Developing)", true},
+		{"pemdi-atas-3,50.csv", "3,50", "Sangat Baik (Melembaga / Embedded)", true},
+		{"pemdi-atas-4,00.csv", "4,00", "Memuaskan (Unggul / Leading)", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errs := runCLI(t, "", "score", "--instrument", "pemdi-8-2026", "--answers", fixture(tt.file))
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d, stderr %q", code, errs)
+			}
+			if !strings.Contains(out, "Indeks Pemdi: "+tt.index) || !strings.Contains(out, "Predikat    : "+tt.predikat+"\n") {
+				t.Fatalf("want %s %s, got\n%s", tt.index, tt.predikat, out)
+			}
+			if strings.Contains(out, "exact") != tt.exact {
+				t.Fatalf("exact note %v:\n%s", tt.exact, out)
+			}
+			if !strings.Contains(out, "transkripsi salinan, belum diverifikasi ke JDIH") || strings.Contains(out, "DOMAIN") {
+				t.Fatalf("the status note and no domain table:\n%s", out)
+			}
+		})
+	}
+	// The same decimal file is refused by the instrument of whole levels.
+	code, _, errs := runCLI(t, "", "score", "--answers", fixture("pemdi-tepi-2,50.csv"))
+	if code != 1 || !strings.Contains(errs, "tingkat harus bilangan bulat / not a whole level") {
+		t.Fatalf("SPBE with decimals: exit %d %q", code, errs)
+	}
+}
+
+func TestScorePemdiExternal(t *testing.T) {
+	code, out, errs := runCLI(t, "", "score", "--instrument", "pemdi-8-2026", "--answers", fixture("pemdi-eksternal.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"Indeks Pemdi: 2,79",
+		"5   Tata Kelola Data                      SDI 68,75  3,75   Sangat Baik  Hasil Evaluasi SDI 2025, Bappenas  10 Februari 2026  9 Februari 2027",
+		"7   Pembangunan Statistik                 IPS 3      2,94   Baik         Hasil EPSS 2025, BPS               15 Desember 2025  14 Desember 2026",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("no %q in\n%s", want, out)
+		}
+	}
+
+	code, out, errs = runCLI(t, "", "score", "--json", "--answers", fixture("pemdi-opd.json"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Instrument string  `json:"instrument"`
+		Index      float64 `json:"index"`
+		Predikat   string  `json:"predikat"`
+		Domains    []any   `json:"domains"`
+		Aspects    []any   `json:"aspects"`
+		Indicators []struct {
+			No        int     `json:"no"`
+			Value     float64 `json:"value"`
+			Level     int     `json:"level"`
+			LevelName string  `json:"level_name"`
+			External  *struct {
+				Index      string  `json:"index"`
+				Value      float64 `json:"value"`
+				Source     string  `json:"source"`
+				Date       string  `json:"date"`
+				ValidUntil string  `json:"valid_until"`
+			} `json:"external"`
+		} `json:"indicators"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	// 1:3 5:SDI 25→2 7:IPS 4,20→4,01 13:2,5 16:4 over weights 5 5 3 5 4:
+	// (15 + 10 + 12,03 + 12,5 + 16) / 22 = 65,53 / 22 = 2,978…
+	if got.Instrument != "pemdi-8-2026" || got.Index != 2.98 || got.Predikat != "Baik" || len(got.Domains) != 1 || len(got.Aspects) != 7 || len(got.Indicators) != 5 {
+		t.Fatalf("%+v", got)
+	}
+	sdi, ips, half := got.Indicators[1], got.Indicators[2], got.Indicators[3]
+	if sdi.No != 5 || sdi.Value != 2 || sdi.Level != 2 || sdi.External == nil || sdi.External.Index != "SDI" || sdi.External.Value != 25 || sdi.External.Date != "2026-02-10" || sdi.External.ValidUntil != "2027-02-09" {
+		t.Fatalf("SDI %+v %+v", sdi, sdi.External)
+	}
+	if ips.No != 7 || ips.Value != 4.01 || ips.Level != 5 || ips.LevelName != "Memuaskan" || ips.External.Value != 4.2 || ips.External.Date != "" {
+		t.Fatalf("IPS %+v %+v", ips, ips.External)
+	}
+	if half.No != 13 || half.Value != 2.5 || half.Level != 2 || half.LevelName != "Cukup" || half.External != nil {
+		t.Fatalf("13: %+v", half)
+	}
+	if !strings.Contains(out, `"value": 2.50,`) {
+		t.Fatalf("values not written with two decimals:\n%s", out)
+	}
+}
+
+func TestScorePemdiBadAnswers(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, content, want string
+	}{
+		{"mismatch.csv", "indikator;level;eksternal;sumber\n5;4;68,75;Bappenas\n", "mismatch.csv:2: tingkat tidak sesuai konversi nilai indeks eksternal / level does not match the external index conversion: indikator 5: SDI 68,75 menjadi 3,75, bukan 4,00"},
+		{"not-external.csv", "indikator;level;eksternal;sumber\n1;;50;Bappenas\n", "not-external.csv:2: indikator ini tidak memakai nilai indeks eksternal / indicator takes no external index value: indikator 1, eksternal 50,00"},
+		{"range.csv", "indikator;level;eksternal;sumber\n7;;5,5;BPS\n", "range.csv:2: nilai indeks eksternal di luar skalanya / external index value out of range: indikator 7, IPS 5,50 (skala 1 sampai 5)"},
+		{"nosource.csv", "indikator;level;eksternal\n5;;25\n", "nosource.csv:2: nilai indeks eksternal harus disertai sumbernya / an external index value needs its source: eksternal 25,00 tanpa sumber"},
+		{"level.csv", "indikator,level\n1,5.5\n", "level.csv:2: tingkat di luar 1–5 / level out of range: indikator 1, nilai 5,50 (nilai 1,00 sampai 5,00)"},
+		{"date.json", `{"answers":[{"indicator":6,"external":{"value":2,"source":"BIG","date":"20-11-2025"}}]}`, `date.json:1: bukan tanggal TTTT-BB-HH / not a date as YYYY-MM-DD: tanggal "20-11-2025"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := filepath.Join(dir, tt.name)
+			if err := os.WriteFile(f, []byte(tt.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errs := runCLI(t, "", "score", "--instrument", "pemdi-8-2026", "--answers", f)
+			if code != 1 || out != "" {
+				t.Fatalf("exit %d, stdout %q", code, out)
+			}
+			if !strings.Contains(errs, tt.want) || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "swanilai: ") {
+				t.Fatalf("stderr %q, want one line with %q", errs, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanPemdi(t *testing.T) {
+	code, out, errs := runCLI(t, "", "plan", "--instrument", "pemdi-8-2026", "--answers", fixture("pemdi-eksternal.csv"), "--target", "4,01", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var plan struct {
+		Reachable bool  `json:"reachable"`
+		External  []int `json:"external"`
+		Steps     []struct {
+			Indicator int `json:"indicator"`
+		} `json:"steps"`
+	}
+	if err := json.Unmarshal([]byte(out), &plan); err != nil {
+		t.Fatal(err)
+	}
+	if !plan.Reachable || len(plan.External) != 3 || plan.External[0] != 5 || plan.External[2] != 7 {
+		t.Fatalf("%+v", plan)
+	}
+	for _, s := range plan.Steps {
+		if s.Indicator == 5 || s.Indicator == 6 || s.Indicator == 7 {
+			t.Fatalf("external indicator %d planned", s.Indicator)
+		}
+	}
+	code, out, _ = runCLI(t, "", "plan", "--instrument", "pemdi-8-2026", "--answers", fixture("pemdi-eksternal.csv"), "--target", "4")
+	if code != 0 || !strings.Contains(out, "target 4,00 (Sangat Baik)") || !strings.Contains(out, "indikator 5, 6, 7") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+}
+
+func TestInstrumentPemdi(t *testing.T) {
+	code, out, _ := runCLI(t, "", "instrument", "list")
+	if code != 0 || !strings.Contains(out, "pemdi-8-2026  Indeks Pemdi — PermenPANRB 8/2026  2026–      20         transkripsi salinan, belum diverifikasi ke JDIH") {
+		t.Fatalf("list: %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "instrument", "show", "pemdi-8-2026")
+	for _, want := range []string{
+		"Kurang       1,00 ≤ x ≤ 1,50  (Merintis / Initiate)",
+		"Cukup        1,50 < x ≤ 2,50  (Membangun / Emerging)",
+		"Sangat Baik  3,50 < x ≤ 4,00  (Melembaga / Embedded)",
+		"Memuaskan    4,00 < x ≤ 5,00  (Unggul / Leading)",
+		"4  Sangat Baik (Melembaga / Embedded)  3,50 < x ≤ 4,00",
+		"tingkat 5  4,20 ≤ IPS ≤ 5,00  teks: 4,20 < IPS < 5,00",
+		"Indikator 13: Bobot 5 % menurut Tabel 1",
+		"16 ← 7, 18, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41",
+		"desimal 1,00–5,00",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Fatalf("show: no %q in\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, "", "instrument", "show", "pemdi-8-2026", "--json")
+	if code != 0 {
+		t.Fatal(code)
+	}
+	f := filepath.Join(t.TempDir(), "pemdi.json")
+	if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "", "instrument", "validate", f)
+	if code != 0 || !strings.Contains(out, "pemdi-8-2026, 20 indikator") {
+		t.Fatalf("validate: %d %s %s", code, out, errs)
+	}
+}

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -149,29 +151,128 @@ func instrumentShow(std stdio, p *model.Pack) error {
 		fmt.Fprintf(w, "  %s\n", l)
 	}
 	fmt.Fprintf(w, "Versi %s · %s · tahun %s · sha256 %s\n", p.Version, statusText(p), yearsText(p.Years), p.Hash())
+	if p.DecimalValues {
+		fmt.Fprintln(w, "Nilai indikator: desimal 1,00–5,00, dua angka di belakang koma / decimal values")
+	} else {
+		fmt.Fprintln(w, "Nilai indikator: tingkat bulat 1–5 / whole levels")
+	}
 	fmt.Fprintln(w, "\nPredikat:")
 	for _, b := range p.Predikat {
-		fmt.Fprintf(w, "  %-12s %s\n", b.Name, b.Range())
+		line := fmt.Sprintf("  %-12s %s", b.Name, b.Range())
+		if len(b.Aliases) > 0 {
+			line += "  (" + strings.Join(b.Aliases, " / ") + ")"
+		}
+		fmt.Fprintln(w, line)
 	}
 	fmt.Fprintln(w, "\nSkala / scales:")
 	for _, s := range p.Scales {
-		var names []string
+		plain := true // names only: no aliases, no ranges
 		for _, l := range s.Levels {
-			names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
+			plain = plain && l.Range == nil && len(l.Aliases) == 0
 		}
-		fmt.Fprintf(w, "  %s: %s\n", s.Name, strings.Join(names, " · "))
+		if plain {
+			var names []string
+			for _, l := range s.Levels {
+				names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
+			}
+			fmt.Fprintf(w, "  %s: %s\n", s.Name, strings.Join(names, " · "))
+			continue
+		}
+		fmt.Fprintf(w, "  %s:\n", s.Name)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, l := range s.Levels {
+			rng := ""
+			if l.Range != nil {
+				rng = l.Range.String()
+			}
+			fmt.Fprintf(tw, "    %d\t%s\t%s\n", l.Value, withAliases(l.Name, l.Aliases), rng)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NO\tDOMAIN / ASPEK / INDIKATOR\tBOBOT\tSKALA")
+	if p.HasDomains() {
+		fmt.Fprintln(tw, "NO\tDOMAIN / ASPEK / INDIKATOR\tBOBOT\tSKALA")
+	} else {
+		fmt.Fprintln(tw, "NO\tASPEK / INDIKATOR\tBOBOT\tSKALA")
+	}
 	for _, d := range p.Domains {
-		fmt.Fprintf(tw, "D%d\t%s\t%s\t\n", d.No, d.Name, d.Weight.ID())
+		indent := "  "
+		if p.HasDomains() {
+			fmt.Fprintf(tw, "D%d\t%s\t%s\t\n", d.No, d.Name, d.Weight.ID())
+		} else {
+			indent = ""
+		}
 		for _, a := range d.Aspects {
-			fmt.Fprintf(tw, "A%d\t  %s\t%s\t\n", a.No, a.Name, a.Weight.ID())
+			fmt.Fprintf(tw, "A%d\t%s%s\t%s\t\n", a.No, indent, a.Name, a.Weight.ID())
 			for _, ind := range a.Indicators {
-				fmt.Fprintf(tw, "%d\t    %s\t%s\t%s\n", ind.No, ind.ShortName, ind.Weight.ID(), ind.Scale)
+				scale := ind.Scale
+				if ind.External != nil {
+					scale += " / " + ind.External.Short
+				}
+				fmt.Fprintf(tw, "%d\t%s  %s\t%s\t%s\n", ind.No, indent, ind.ShortName, ind.Weight.ID(), scale)
 			}
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := showExternal(w, p); err != nil {
+		return err
+	}
+	if len(p.Notes) > 0 {
+		fmt.Fprintln(w, "\nCatatan / notes:")
+		for _, n := range p.Notes {
+			fmt.Fprintf(w, "  - %s\n", n)
+		}
+		for _, no := range p.IndicatorNumbers() {
+			for _, n := range p.Indicator(no).Notes {
+				fmt.Fprintf(w, "  - Indikator %d: %s\n", no, n)
+			}
+		}
+	}
+	for _, c := range p.Crosswalks {
+		fmt.Fprintf(w, "\nPadanan dari / crosswalk from %s (bukan ketentuan resmi / not official):\n", c.From)
+		for _, l := range c.Links {
+			olds := make([]string, len(l.From))
+			for i, no := range l.From {
+				olds[i] = strconv.Itoa(no)
+			}
+			fmt.Fprintf(w, "  %2d ← %s\n", l.Indicator, strings.Join(olds, ", "))
+		}
+	}
+	return nil
+}
+
+// showExternal lists the indicators whose value can be entered as another
+// agency's index, with the bands that convert it, as the pack holds them
+// and as the instrument prints them.
+func showExternal(w io.Writer, p *model.Pack) error {
+	for _, no := range p.IndicatorNumbers() {
+		ind := p.Indicator(no)
+		e := ind.External
+		if e == nil {
+			continue
+		}
+		status := "dari teks instrumen / from the instrument's text"
+		if !e.Official {
+			status = "bukan dari teks instrumen / not in the instrument's text"
+		}
+		fmt.Fprintf(w, "\nIndikator %d %s: %s (%s), skala %s–%s, %s\n", no, ind.ShortName, e.Index, e.Agency, e.Min.Compact(), e.Max.Compact(), status)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, b := range e.Bands {
+			fmt.Fprintf(tw, "  tingkat %d\t%s", b.Level, b.Format(e.Short))
+			if b.Literal != "" {
+				fmt.Fprintf(tw, "\tteks: %s", b.Literal)
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "  %s\n", e.Basis)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/swanilai/swanilai/model"
 )
@@ -39,8 +40,9 @@ func (s *answerSource) register(fs interface {
 	fs.StringVar(&s.instrument, "instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: dari berkas / from the file, else "+model.DefaultPackID+")")
 }
 
-// load reads the answers and the instrument they are scored against.
-func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
+// load reads the answers and the instrument they are scored against, and
+// checks them against it (which converts external index values).
+func (s *answerSource) load(std stdio) (*model.Pack, *model.AnswerFile, error) {
 	if s.answers == "" {
 		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers / name the answers file with --answers")
 	}
@@ -67,7 +69,25 @@ func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
 	if err := f.Check(p); err != nil {
 		return nil, nil, err
 	}
-	return p, f.Values(), nil
+	return p, f, nil
+}
+
+// externalAnswers returns the answers converted from an external index
+// value, in instrument order.
+func externalAnswers(p *model.Pack, f *model.AnswerFile) []model.Answer {
+	byNo := map[int]model.Answer{}
+	for _, a := range f.Answers {
+		if a.External != nil {
+			byNo[a.Indicator] = a
+		}
+	}
+	var out []model.Answer
+	for _, no := range p.IndicatorNumbers() {
+		if a, ok := byNo[no]; ok {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func runScore(_ context.Context, std stdio, args []string) error {
@@ -83,18 +103,18 @@ func runScore(_ context.Context, std stdio, args []string) error {
 	if err := wantArgs(c, pos, 0, 0); err != nil {
 		return err
 	}
-	p, vals, err := src.load(std)
+	p, f, err := src.load(std)
 	if err != nil {
 		return err
 	}
-	s, err := p.Score(vals)
+	s, err := p.Score(f.Values())
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(std.out, scoreToJSON(s))
+		return writeJSON(std.out, scoreToJSON(s, f))
 	}
-	return printScore(std.out, s)
+	return printScore(std.out, s, externalAnswers(p, f))
 }
 
 // partJSON is a domain or aspect in `score --json`.
@@ -113,6 +133,26 @@ type coverageJSON struct {
 	WeightPct model.Hundredths `json:"weight_pct"`
 }
 
+// externalJSON is an external index value in `score --json`.
+type externalJSON struct {
+	Index      string           `json:"index"`
+	Value      model.Hundredths `json:"value"`
+	Source     string           `json:"source"`
+	Date       string           `json:"date,omitempty"`
+	ValidUntil string           `json:"valid_until,omitempty"`
+}
+
+// indicatorJSON is an answered indicator in `score --json`.
+type indicatorJSON struct {
+	No        int              `json:"no"`
+	Name      string           `json:"name"`
+	Weight    model.Hundredths `json:"weight"`
+	Value     model.Hundredths `json:"value"`
+	Level     int              `json:"level"`
+	LevelName string           `json:"level_name"`
+	External  *externalJSON    `json:"external,omitempty"`
+}
+
 // scoreJSON is the shape of `score --json`; scripts depend on it.
 type scoreJSON struct {
 	Instrument     string            `json:"instrument"`
@@ -123,6 +163,9 @@ type scoreJSON struct {
 	Coverage       coverageJSON      `json:"coverage"`
 	Domains        []partJSON        `json:"domains"`
 	Aspects        []partJSON        `json:"aspects"`
+	// Indicators are the answered indicators in instrument order, with
+	// the external index value each was converted from.
+	Indicators []indicatorJSON `json:"indicators"`
 }
 
 func roundedPtr(has bool, r model.Ratio) *model.Hundredths {
@@ -141,18 +184,37 @@ func partsToJSON(parts []model.Part) []partJSON {
 	return out
 }
 
-func scoreToJSON(s *model.Score) scoreJSON {
+func scoreToJSON(s *model.Score, f *model.AnswerFile) scoreJSON {
+	p := s.Pack
 	out := scoreJSON{
-		Instrument:     s.Pack.ID,
-		InstrumentHash: s.Pack.Hash(),
+		Instrument:     p.ID,
+		InstrumentHash: p.Hash(),
 		Index:          roundedPtr(s.HasIndex(), s.Index),
 		Predikat:       s.Predikat,
 		Coverage:       coverageJSON{Answered: s.Coverage.Answered, Total: s.Coverage.Total, WeightPct: s.Coverage.WeightPercent().Round()},
 		Domains:        partsToJSON(s.Domains),
 		Aspects:        partsToJSON(s.Aspects),
+		Indicators:     []indicatorJSON{},
 	}
 	if s.HasIndex() {
 		out.IndexExact = s.Index.Exact()
+	}
+	answers := map[int]model.Answer{}
+	for _, a := range f.Answers {
+		answers[a.Indicator] = a
+	}
+	for _, no := range p.IndicatorNumbers() {
+		a, ok := answers[no]
+		if !ok || a.Value == model.Unanswered {
+			continue
+		}
+		ind := p.Indicator(no)
+		lv := p.LevelOf(ind, a.Value)
+		ij := indicatorJSON{No: no, Name: ind.ShortName, Weight: ind.Weight, Value: a.Value, Level: lv, LevelName: p.LevelName(ind, lv)}
+		if x := a.External; x != nil {
+			ij.External = &externalJSON{Index: ind.External.Short, Value: x.Value, Source: x.Source, Date: x.Date.String(), ValidUntil: x.ValidUntil.String()}
+		}
+		out.Indicators = append(out.Indicators, ij)
 	}
 	return out
 }
@@ -178,26 +240,57 @@ func partIndex(p model.Part) string {
 	return p.Index.ID()
 }
 
-func printScore(w io.Writer, s *model.Score) error {
-	p := s.Pack
-	fmt.Fprintf(w, "%-11s: %s (%s)\n", "Instrumen", p.Label(), p.ID)
-	if s.HasIndex() {
-		fmt.Fprintf(w, "%-11s: %s%s\n", p.IndexName, s.Index.ID(), edgeNote(s))
-		fmt.Fprintf(w, "%-11s: %s\n", "Predikat", s.Predikat)
-	} else {
-		fmt.Fprintf(w, "%-11s: – (belum ada indikator yang dijawab / nothing answered)\n", p.IndexName)
+// withAliases writes a name with its aliases, "Baik (Berkembang /
+// Developing)", or the name alone.
+func withAliases(name string, aliases []string) string {
+	if len(aliases) == 0 {
+		return name
 	}
-	fmt.Fprintf(w, "%-11s: %s\n\n", "Cakupan", coverageText(s.Coverage))
+	return name + " (" + strings.Join(aliases, " / ") + ")"
+}
+
+func printScore(w io.Writer, s *model.Score, external []model.Answer) error {
+	p := s.Pack
+	// The labels line up on the colon: "Indeks SPBE:", "Indeks Pemdi:".
+	width := max(11, utf8.RuneCountInString(p.IndexName))
+	fmt.Fprintf(w, "%-*s: %s (%s)\n", width, "Instrumen", p.Label(), p.ID)
+	if s.HasIndex() {
+		b, _ := p.BandOf(s.Index)
+		fmt.Fprintf(w, "%-*s: %s%s\n", width, p.IndexName, s.Index.ID(), edgeNote(s))
+		fmt.Fprintf(w, "%-*s: %s\n", width, "Predikat", withAliases(s.Predikat, b.Aliases))
+	} else {
+		fmt.Fprintf(w, "%-*s: – (belum ada indikator yang dijawab / nothing answered)\n", width, p.IndexName)
+	}
+	fmt.Fprintf(w, "%-*s: %s\n", width, "Cakupan", coverageText(s.Coverage))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NO\tDOMAIN\tBOBOT\tINDEKS\tDIJAWAB")
-	for _, d := range s.Domains {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", d.No, d.Name, d.Weight.ID(), partIndex(d), d.Coverage.Answered, d.Coverage.Total)
+	if p.HasDomains() {
+		fmt.Fprintln(tw, "\nNO\tDOMAIN\tBOBOT\tINDEKS\tDIJAWAB")
+		for _, d := range s.Domains {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", d.No, d.Name, d.Weight.ID(), partIndex(d), d.Coverage.Answered, d.Coverage.Total)
+		}
 	}
 	fmt.Fprintln(tw, "\nNO\tASPEK\tBOBOT\tINDEKS\tDIJAWAB")
 	for _, a := range s.Aspects {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d/%d\n", a.No, a.Name, a.Weight.ID(), partIndex(a), a.Coverage.Answered, a.Coverage.Total)
 	}
+	if len(external) > 0 {
+		fmt.Fprintln(tw, "\nNILAI INDEKS EKSTERNAL / EXTERNAL INDEX VALUES")
+		fmt.Fprintln(tw, "NO\tINDIKATOR\tINDEKS\tNILAI\tTINGKAT\tSUMBER\tTANGGAL\tBERLAKU S.D.")
+		for _, a := range external {
+			ind := p.Indicator(a.Indicator)
+			x := a.External
+			fmt.Fprintf(tw, "%d\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\n", a.Indicator, ind.ShortName, ind.External.Short, x.Value.Compact(), a.Value.ID(), p.LevelName(ind, p.LevelOf(ind, a.Value)), x.Source, dateText(x.Date), dateText(x.ValidUntil))
+		}
+	}
 	return tw.Flush()
+}
+
+// dateText writes a date the Indonesian way, or "–" when it is not given.
+func dateText(d model.Date) string {
+	if d.IsZero() {
+		return "–"
+	}
+	return d.ID()
 }
 
 func runPlan(_ context.Context, std stdio, args []string) error {
@@ -222,7 +315,7 @@ func runPlan(_ context.Context, std stdio, args []string) error {
 	if err != nil {
 		return usagef("--target %q bukan angka / is not a number", *target)
 	}
-	p, vals, err := src.load(std)
+	p, f, err := src.load(std)
 	if err != nil {
 		return err
 	}
@@ -230,14 +323,21 @@ func runPlan(_ context.Context, std stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := p.PlanTarget(vals, goal, frozen)
+	// A value converted from another agency's index moves only when that
+	// agency evaluates again: it is not planned.
+	var external []int
+	for _, a := range externalAnswers(p, f) {
+		frozen[a.Indicator] = true
+		external = append(external, a.Indicator)
+	}
+	plan, err := p.PlanTarget(f.Values(), goal, frozen)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(std.out, planToJSON(p, plan))
+		return writeJSON(std.out, planToJSON(p, plan, external))
 	}
-	return printPlan(std.out, p, plan)
+	return printPlan(std.out, p, plan, external)
 }
 
 func parseIndicatorList(p *model.Pack, s string) (map[int]bool, error) {
@@ -268,20 +368,31 @@ type planJSON struct {
 	Current    model.Hundredths `json:"current"`
 	Reachable  bool             `json:"reachable"`
 	Best       model.Hundredths `json:"best"`
-	Steps      []raiseJSON      `json:"steps"`
+	// External lists the indicators left out because their value comes
+	// from another agency's index.
+	External []int       `json:"external"`
+	Steps    []raiseJSON `json:"steps"`
 }
 
-func planToJSON(p *model.Pack, plan *model.Plan) planJSON {
-	out := planJSON{Instrument: p.ID, Target: plan.Target, Current: plan.Current.Round(), Reachable: plan.Reachable, Best: plan.Best.Round(), Steps: []raiseJSON{}}
+func planToJSON(p *model.Pack, plan *model.Plan, external []int) planJSON {
+	out := planJSON{Instrument: p.ID, Target: plan.Target, Current: plan.Current.Round(), Reachable: plan.Reachable, Best: plan.Best.Round(), External: []int{}, Steps: []raiseJSON{}}
+	out.External = append(out.External, external...)
 	for _, s := range plan.Steps {
 		out.Steps = append(out.Steps, raiseJSON{Indicator: s.Indicator, Name: p.Indicator(s.Indicator).ShortName, From: s.From, To: s.To, Weight: s.Weight, IndexAfter: s.IndexAfter.Round(), Exact: s.IndexAfter.Exact()})
 	}
 	return out
 }
 
-func printPlan(w io.Writer, p *model.Pack, plan *model.Plan) error {
+func printPlan(w io.Writer, p *model.Pack, plan *model.Plan, external []int) error {
 	goalBand := p.PredikatOf(model.RatioOf(plan.Target))
 	fmt.Fprintf(w, "Indeks saat ini: %s (%s) · target %s (%s)\n", plan.Current.ID(), p.PredikatOf(plan.Current), plan.Target.ID(), goalBand)
+	if len(external) > 0 {
+		nos := make([]string, len(external))
+		for i, no := range external {
+			nos[i] = strconv.Itoa(no)
+		}
+		fmt.Fprintf(w, "Tidak direncanakan, nilainya dari indeks instansi lain / not planned, the value comes from another agency's index: indikator %s\n", strings.Join(nos, ", "))
+	}
 	if len(plan.Steps) == 0 && plan.Reachable {
 		fmt.Fprintln(w, "Target sudah tercapai / the target is already reached.")
 		return nil

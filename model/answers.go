@@ -16,8 +16,12 @@ import (
 // Answer is the answer to one indicator: its value and its penjelasan.
 type Answer struct {
 	Indicator int
-	// Value is 100 … 500 for levels 1 … 5, or Unanswered.
+	// Value is 100 … 500 for levels 1 … 5, or Unanswered; with a pack of
+	// decimal values any hundredth between them (2,50).
 	Value Hundredths
+	// External is the external index value Value was converted from (see
+	// Pack.ConvertExternal), or nil when the indicator was rated directly.
+	External *ExternalValue
 	// Fakta and Analisis are the two parts of the penjelasan (Pedoman 3/2024
 	// Bab III.B): which document proves it, and which criterion it meets.
 	Fakta    string
@@ -33,7 +37,9 @@ type Answer struct {
 	Reconfirm bool
 }
 
-// Level returns the whole level of the answer (1–5), 0 when unanswered.
+// Level returns the whole part of the answer's value (1–5), 0 when
+// unanswered. For decimal values the level a value stands for depends on
+// the scale: use Pack.LevelOf.
 func (a Answer) Level() int { return int(a.Value / 100) }
 
 // AnswerFile is a set of answers read from a CSV or JSON file.
@@ -68,10 +74,17 @@ const maxAnswersFile = 16 << 20
 // CSV has a header with the columns indikator and level and optionally
 // fakta, analisis and sektor; an empty level means unanswered. A UTF-8 byte
 // order mark and semicolon separators, as Excel writes them in Indonesian
-// locales, are accepted; so is a decimal comma.
+// locales, are accepted; so is a decimal comma ("2,50", quoted when the
+// separator is a comma). An external index value goes in the column
+// eksternal with its source in sumber and optionally its date in tanggal
+// and its end of validity in berlaku_sampai (YYYY-MM-DD); the level may
+// then be left empty, Check fills it in.
 //
 // JSON is {"instrument": ID, "answers": [{"indicator": 1, "level": 3}]} with
-// optional "fakta", "analisis" and "sektor"; a null level means unanswered.
+// optional "fakta", "analisis" and "sektor"; a null level means unanswered;
+// levels may be decimals (2.5). An external index value is
+// "external": {"value": 68.75, "source": "…", "date": "2026-02-10",
+// "valid_until": "2027-02-10"}.
 func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxAnswersFile+1))
 	if err != nil {
@@ -99,7 +112,14 @@ var csvColumns = map[string]string{
 	"level": "level", "nilai": "level", "tingkat": "level",
 	"fakta": "fakta", "analisis": "analisis",
 	"sektor": "sektor", "sector": "sektor",
+	"eksternal": "eksternal", "external": "eksternal", "nilai_eksternal": "eksternal",
+	"sumber": "sumber", "source": "sumber",
+	"tanggal": "tanggal", "date": "tanggal",
+	"berlaku_sampai": "berlaku_sampai", "valid_until": "berlaku_sampai",
 }
+
+// csvExpected is what the header error messages say is expected.
+const csvExpected = "(yang diharapkan / expected: indikator,level[,fakta,analisis,sektor,eksternal,sumber,tanggal,berlaku_sampai])"
 
 func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 	header, _, _ := bytes.Cut(data, []byte("\n"))
@@ -132,7 +152,7 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 			for i, h := range rec {
 				key, ok := csvColumns[strings.ToLower(strings.TrimSpace(h))]
 				if !ok {
-					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("kolom %q tidak dikenal (yang diharapkan: indikator,level[,fakta,analisis,sektor])", h)}
+					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("kolom %q tidak dikenal %s", h, csvExpected)}
 				}
 				if _, dup := cols[key]; dup {
 					return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: fmt.Sprintf("kolom %q muncul dua kali", h)}
@@ -140,10 +160,10 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 				cols[key] = i
 			}
 			if _, ok := cols["indikator"]; !ok {
-				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom indikator (yang diharapkan: indikator,level[,fakta,analisis,sektor])"}
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom indikator " + csvExpected}
 			}
 			if _, ok := cols["level"]; !ok {
-				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom level (yang diharapkan: indikator,level[,fakta,analisis,sektor])"}
+				return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersHeader, Detail: "tidak ada kolom level " + csvExpected}
 			}
 			continue
 		}
@@ -175,6 +195,12 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 			}
 			a.Value = v
 		}
+		ext, aerr := parseExternal(get("eksternal"), get("sumber"), get("tanggal"), get("berlaku_sampai"))
+		if aerr != nil {
+			aerr.File, aerr.Line = name, line
+			return nil, aerr
+		}
+		a.External = ext
 		f.Answers = append(f.Answers, a)
 		f.lines = append(f.lines, line)
 	}
@@ -184,12 +210,49 @@ func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
 	return f, nil
 }
 
+// parseExternal reads the external index fields of one answer: nil when
+// all are empty. Its errors lack the file and the line.
+func parseExternal(value, source, date, validUntil string) (*ExternalValue, *AnswerError) {
+	if value == "" {
+		if source != "" || date != "" || validUntil != "" {
+			return nil, &AnswerError{Err: ErrExternalSource, Detail: "sumber, tanggal atau berlaku_sampai tanpa nilai eksternal / source or dates without an external value"}
+		}
+		return nil, nil
+	}
+	v, err := ParseHundredths(value)
+	if err != nil {
+		return nil, &AnswerError{Err: ErrNotNumber, Detail: fmt.Sprintf("eksternal %q", value)}
+	}
+	if strings.TrimSpace(source) == "" {
+		return nil, &AnswerError{Err: ErrExternalSource, Detail: fmt.Sprintf("eksternal %s tanpa sumber", v.ID())}
+	}
+	e := &ExternalValue{Value: v, Source: strings.TrimSpace(source)}
+	if e.Date, err = ParseDate(strings.TrimSpace(date)); err != nil {
+		return nil, &AnswerError{Err: ErrDate, Detail: fmt.Sprintf("tanggal %q", date)}
+	}
+	if e.ValidUntil, err = ParseDate(strings.TrimSpace(validUntil)); err != nil {
+		return nil, &AnswerError{Err: ErrDate, Detail: fmt.Sprintf("berlaku_sampai %q", validUntil)}
+	}
+	if !e.Date.IsZero() && !e.ValidUntil.IsZero() && e.ValidUntil.Before(e.Date) {
+		return nil, &AnswerError{Err: ErrDate, Detail: fmt.Sprintf("berlaku_sampai %s sebelum tanggal %s / valid-until before the date", e.ValidUntil, e.Date)}
+	}
+	return e, nil
+}
+
 type jsonAnswer struct {
 	Indicator *int            `json:"indicator"`
 	Level     json.RawMessage `json:"level"`
 	Fakta     string          `json:"fakta"`
 	Analisis  string          `json:"analisis"`
 	Sektor    string          `json:"sektor"`
+	External  *jsonExternal   `json:"external"`
+}
+
+type jsonExternal struct {
+	Value      json.RawMessage `json:"value"`
+	Source     string          `json:"source"`
+	Date       string          `json:"date"`
+	ValidUntil string          `json:"valid_until"`
 }
 
 func parseAnswersJSON(name string, data []byte) (*AnswerFile, error) {
@@ -279,6 +342,20 @@ func (ja jsonAnswer) answer() (Answer, error) {
 		return Answer{}, &AnswerError{Err: ErrAnswersSyntax, Detail: `jawaban tanpa "indicator"`}
 	}
 	a := Answer{Indicator: *ja.Indicator, Fakta: ja.Fakta, Analisis: ja.Analisis, Sector: ja.Sektor}
+	if ja.External != nil {
+		raw := strings.TrimSpace(string(ja.External.Value))
+		if raw == "" || raw == "null" {
+			return Answer{}, &AnswerError{Err: ErrAnswersSyntax, Detail: `"external" tanpa "value"`}
+		}
+		if raw[0] == '"' {
+			return Answer{}, &AnswerError{Err: ErrNotNumber, Detail: "external value " + raw}
+		}
+		ext, aerr := parseExternal(raw, ja.External.Source, ja.External.Date, ja.External.ValidUntil)
+		if aerr != nil {
+			return Answer{}, aerr
+		}
+		a.External = ext
+	}
 	raw := strings.TrimSpace(string(ja.Level))
 	if raw == "" || raw == "null" {
 		return a, nil
@@ -295,20 +372,36 @@ func (ja jsonAnswer) answer() (Answer, error) {
 }
 
 // Check checks every answer against the instrument: known indicator, value
-// in range, each indicator at most once. Errors name the file and line.
+// in range, each indicator at most once, external index values only where
+// the indicator takes one and within the index's scale. It converts every
+// external index value (Pack.ConvertExternal) and sets the answer's Value
+// to the result; a level given beside it must equal that result. Errors
+// name the file and line.
 func (f *AnswerFile) Check(p *Pack) error {
 	if f.Instrument != "" && f.Instrument != p.ID {
 		return &AnswerError{File: f.Name, Err: ErrInstrumentMismatch, Detail: fmt.Sprintf("berkas untuk %q, bukan %q", f.Instrument, p.ID)}
 	}
 	seen := map[int]int{}
-	for i, a := range f.Answers {
+	for i := range f.Answers {
+		a := &f.Answers[i]
 		line := f.lines[i]
 		if prev, ok := seen[a.Indicator]; ok {
 			return &AnswerError{File: f.Name, Line: line, Err: ErrDuplicateIndicator, Detail: fmt.Sprintf("indikator %d, pertama di baris %d", a.Indicator, prev)}
 		}
 		seen[a.Indicator] = line
+		if a.External != nil && p.Indicator(a.Indicator) != nil {
+			v, err := p.ConvertExternal(a.Indicator, a.External.Value)
+			if err != nil {
+				return &AnswerError{File: f.Name, Line: line, Err: errors.Unwrap(err), Detail: externalDetail(p, *a)}
+			}
+			if a.Value != Unanswered && a.Value != v {
+				ind := p.Indicator(a.Indicator)
+				return &AnswerError{File: f.Name, Line: line, Err: ErrExternalMismatch, Detail: fmt.Sprintf("indikator %d: %s %s menjadi %s, bukan %s", a.Indicator, ind.External.Short, a.External.Value.ID(), v.ID(), a.Value.ID())}
+			}
+			a.Value = v
+		}
 		if err := p.CheckValue(a.Indicator, a.Value); err != nil {
-			return &AnswerError{File: f.Name, Line: line, Err: errors.Unwrap(err), Detail: checkDetail(p, a)}
+			return &AnswerError{File: f.Name, Line: line, Err: errors.Unwrap(err), Detail: checkDetail(p, *a)}
 		}
 	}
 	return nil
@@ -318,5 +411,16 @@ func checkDetail(p *Pack, a Answer) string {
 	if p.Indicator(a.Indicator) == nil {
 		return fmt.Sprintf("indikator %d (%s punya %d indikator)", a.Indicator, p.ID, len(p.order))
 	}
+	if p.DecimalValues {
+		return fmt.Sprintf("indikator %d, nilai %s (nilai 1,00 sampai 5,00)", a.Indicator, a.Value.ID())
+	}
 	return fmt.Sprintf("indikator %d, tingkat %s (tingkat 1 sampai 5)", a.Indicator, a.Value.Compact())
+}
+
+func externalDetail(p *Pack, a Answer) string {
+	e := p.Indicator(a.Indicator).External
+	if e == nil {
+		return fmt.Sprintf("indikator %d, eksternal %s", a.Indicator, a.External.Value.ID())
+	}
+	return fmt.Sprintf("indikator %d, %s %s (skala %s sampai %s)", a.Indicator, e.Short, a.External.Value.ID(), e.Min.Compact(), e.Max.Compact())
 }

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -42,6 +45,48 @@ func BenchmarkLoadPack(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ParsePackBytes(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadPemdiPack measures parsing and validating (hash included)
+// the embedded Pemdi pack.
+func BenchmarkLoadPemdiPack(b *testing.B) {
+	var data []byte
+	for _, f := range assets.Packs() {
+		if f.Name == "pemdi-8-2026.json" {
+			data = f.Data
+		}
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParsePackBytes(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScorePemdiFile measures what `score` does with a full Pemdi
+// answers file with external index values: parse, check (which converts
+// the external values) and score.
+func BenchmarkScorePemdiFile(b *testing.B) {
+	p := pemdi(b)
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "answers", "pemdi-eksternal.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := ParseAnswers("pemdi-eksternal.csv", bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Check(p); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := p.Score(f.Values()); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -30,14 +30,27 @@ var (
 	ErrEmptyText = errors.New("teks wajib kosong / required text is empty")
 	// ErrDuplicateNumber reports a number used twice.
 	ErrDuplicateNumber = errors.New("nomor ganda / duplicate number")
-	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered.
-	ErrBandGap = errors.New("rentang predikat berlubang / predikat bands leave a gap")
-	// ErrBandOverlap reports predikat bands that overlap.
-	ErrBandOverlap = errors.New("rentang predikat tumpang tindih / predikat bands overlap")
+	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered,
+	// and likewise level ranges or external index bands over their span.
+	ErrBandGap = errors.New("rentang berlubang / bands leave a gap")
+	// ErrBandOverlap reports predikat bands, level ranges or external index
+	// bands that overlap, or a band that is empty.
+	ErrBandOverlap = errors.New("rentang tumpang tindih / bands overlap")
+	// ErrLevelRanges reports level ranges that do not fit the pack's values:
+	// ranges on a scale of whole levels, decimal values without a range for
+	// every level, or a range that does not hold its own level.
+	ErrLevelRanges = errors.New("rentang nilai tingkat tidak sesuai / level ranges do not fit")
 	// ErrUnknownScale reports an indicator on a scale the pack does not define.
 	ErrUnknownScale = errors.New("skala tingkat tidak dikenal / unknown level scale")
 	// ErrUnknownPack reports an instrument id that is not known.
 	ErrUnknownPack = errors.New("instrumen tidak dikenal / unknown instrument")
+	// ErrExternalIndex reports an external index definition that cannot
+	// convert values: no decimal values in the pack, an empty scale or a
+	// band without width.
+	ErrExternalIndex = errors.New("definisi indeks eksternal tidak sah / invalid external index definition")
+	// ErrCrosswalk reports a crosswalk that names no instrument, or links
+	// an indicator twice.
+	ErrCrosswalk = errors.New("padanan indikator tidak sah / invalid indicator crosswalk")
 )
 
 // PackError is a pack validation failure at a named place of the pack.
@@ -78,6 +91,18 @@ var (
 	ErrDuplicateIndicator = errors.New("indikator dijawab dua kali / indicator answered twice")
 	// ErrInstrumentMismatch reports answers meant for another instrument.
 	ErrInstrumentMismatch = errors.New("jawaban untuk instrumen lain / answers are for another instrument")
+	// ErrNotExternal reports an external index value for an indicator that
+	// takes none.
+	ErrNotExternal = errors.New("indikator ini tidak memakai nilai indeks eksternal / indicator takes no external index value")
+	// ErrExternalRange reports an external index value outside the index's
+	// scale.
+	ErrExternalRange = errors.New("nilai indeks eksternal di luar skalanya / external index value out of range")
+	// ErrExternalMismatch reports an answer whose level differs from the
+	// conversion of its external index value.
+	ErrExternalMismatch = errors.New("tingkat tidak sesuai konversi nilai indeks eksternal / level does not match the external index conversion")
+	// ErrExternalSource reports an external index value without its source,
+	// or a source or date without an external value.
+	ErrExternalSource = errors.New("nilai indeks eksternal harus disertai sumbernya / an external index value needs its source")
 )
 
 // AnswerError is a problem at a line of an answers file.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -40,11 +41,18 @@ type Pack struct {
 	StatusNote    string   `json:"status_note,omitempty"`
 	// Years is the span of evaluation years the instrument is meant for; it
 	// picks the default instrument of a new workspace.
-	Years    YearSpan `json:"years"`
-	Notes    []string `json:"notes,omitempty"`
-	Scales   []Scale  `json:"scales"`
-	Predikat []Band   `json:"predikat"`
-	Domains  []Domain `json:"domains"`
+	Years YearSpan `json:"years"`
+	// DecimalValues says that indicator values are decimals from 1,00 to
+	// 5,00 with two digits (Indeks Pemdi), not whole levels 1–5 (Indeks
+	// SPBE). A pack with decimal values gives every scale level a Range.
+	DecimalValues bool     `json:"decimal_values,omitempty"`
+	Notes         []string `json:"notes,omitempty"`
+	Scales        []Scale  `json:"scales"`
+	Predikat      []Band   `json:"predikat"`
+	Domains       []Domain `json:"domains"`
+	// Crosswalks map older instruments' indicators to this pack's, to offer
+	// last year's evidence when a workspace moves to this instrument.
+	Crosswalks []Crosswalk `json:"crosswalks,omitempty"`
 
 	hash    string
 	byNo    map[int]*Indicator
@@ -74,39 +82,71 @@ type Scale struct {
 
 // ScaleLevel is one level of a Scale with its general criterion.
 type ScaleLevel struct {
-	Value       int      `json:"value"`
-	Name        string   `json:"name"`
+	Value int    `json:"value"`
+	Name  string `json:"name"`
+	// Aliases are other names of the level, e.g. "Merintis" and "Initiate"
+	// for Kurang.
 	Aliases     []string `json:"aliases,omitempty"`
 	Description string   `json:"description"`
+	// Range is the span of decimal values that stand for this level, e.g.
+	// 1,50 < x ≤ 2,50 for Cukup; nil on a scale of whole levels.
+	Range *Interval `json:"range,omitempty"`
 }
 
-// A Band is one predikat with explicit edges. An index x belongs to the band
-// when Min < x < Max, or x equals an edge that is marked inclusive.
-type Band struct {
-	Name         string     `json:"name"`
+// An Interval is a span of values with explicit edges: x lies in it when
+// Min < x < Max, or x equals an edge that is marked inclusive.
+type Interval struct {
 	Min          Hundredths `json:"min"`
 	MinInclusive bool       `json:"min_inclusive"`
 	Max          Hundredths `json:"max"`
 	MaxInclusive bool       `json:"max_inclusive"`
 }
 
-// Contains reports whether the exact value x lies in the band.
-func (b Band) Contains(x Ratio) bool {
-	lo, hi := x.CmpHundredths(b.Min), x.CmpHundredths(b.Max)
-	return (lo > 0 || (lo == 0 && b.MinInclusive)) && (hi < 0 || (hi == 0 && b.MaxInclusive))
+// Contains reports whether the exact value x lies in the interval.
+func (iv Interval) Contains(x Ratio) bool {
+	lo, hi := x.CmpHundredths(iv.Min), x.CmpHundredths(iv.Max)
+	return (lo > 0 || (lo == 0 && iv.MinInclusive)) && (hi < 0 || (hi == 0 && iv.MaxInclusive))
 }
 
-// Range formats the band for people, e.g. "3,50 ≤ x < 4,20".
-func (b Band) Range() string {
+// Format writes the interval for people with x standing for the value, e.g.
+// Format("SDI") gives "12,50 < SDI ≤ 37,50".
+func (iv Interval) Format(x string) string {
 	lo, hi := "<", "<"
-	if b.MinInclusive {
+	if iv.MinInclusive {
 		lo = "≤"
 	}
-	if b.MaxInclusive {
+	if iv.MaxInclusive {
 		hi = "≤"
 	}
-	return fmt.Sprintf("%s %s x %s %s", b.Min.ID(), lo, hi, b.Max.ID())
+	return fmt.Sprintf("%s %s %s %s %s", iv.Min.ID(), lo, x, hi, iv.Max.ID())
 }
+
+// String formats the interval as "1,50 < x ≤ 2,50".
+func (iv Interval) String() string { return iv.Format("x") }
+
+// A Band is one predikat with explicit edges. An index x belongs to the band
+// when Min < x < Max, or x equals an edge that is marked inclusive.
+type Band struct {
+	Name string `json:"name"`
+	// Aliases are other names of the predikat, e.g. "Merintis" and
+	// "Initiate" for Kurang.
+	Aliases      []string   `json:"aliases,omitempty"`
+	Min          Hundredths `json:"min"`
+	MinInclusive bool       `json:"min_inclusive"`
+	Max          Hundredths `json:"max"`
+	MaxInclusive bool       `json:"max_inclusive"`
+}
+
+// Interval returns the band's edges.
+func (b Band) Interval() Interval {
+	return Interval{Min: b.Min, MinInclusive: b.MinInclusive, Max: b.Max, MaxInclusive: b.MaxInclusive}
+}
+
+// Contains reports whether the exact value x lies in the band.
+func (b Band) Contains(x Ratio) bool { return b.Interval().Contains(x) }
+
+// Range formats the band for people, e.g. "3,50 ≤ x < 4,20".
+func (b Band) Range() string { return b.Interval().String() }
 
 // A Domain groups aspects; its weight is a share of the whole index.
 type Domain struct {
@@ -147,9 +187,17 @@ type Indicator struct {
 	// AssessmentRule is the ketentuan penilaian.
 	AssessmentRule string `json:"assessment_rule"`
 	// EvidenceExamples is the contoh bukti dukung.
-	EvidenceExamples string   `json:"evidence_examples"`
-	Notes            []string `json:"notes,omitempty"`
-	Levels           []Level  `json:"levels"`
+	EvidenceExamples string `json:"evidence_examples"`
+	// Authorities are the instansi pembina of the indicator and Functions
+	// the peran fungsi (the units that answer it), as the instrument lists
+	// them.
+	Authorities []string `json:"authorities,omitempty"`
+	Functions   []string `json:"functions,omitempty"`
+	// External is set when the indicator's value can be entered as the
+	// value of another agency's index; see Pack.ConvertExternal.
+	External *External `json:"external,omitempty"`
+	Notes    []string  `json:"notes,omitempty"`
+	Levels   []Level   `json:"levels"`
 
 	aspect *Aspect
 }
@@ -179,6 +227,16 @@ type Level struct {
 	Fulfilment string `json:"fulfilment,omitempty"`
 	// Evidence is the kriteria bukti dukung.
 	Evidence string `json:"evidence,omitempty"`
+	// EvidenceHints are examples of evidence that are not part of the
+	// instrument's text, each with where it comes from.
+	EvidenceHints []Hint `json:"evidence_hints,omitempty"`
+}
+
+// A Hint is guidance that is not part of the instrument's official text,
+// with its source, so that nobody mistakes it for a requirement.
+type Hint struct {
+	Text   string `json:"text"`
+	Source string `json:"source"`
 }
 
 // Hash returns the content hash of the pack: the SHA-256, in hex, of its
@@ -242,6 +300,31 @@ func (p *Pack) LevelName(ind *Indicator, v int) string {
 	}
 	return s.Levels[v-1].Name
 }
+
+// LevelOf returns the level (1–5) that the value v of ind stands for: on a
+// scale with ranges the level whose range holds v (2,50 is Cukup, level 2,
+// and 3,75 is Sangat Baik, level 4, in Indeks Pemdi), otherwise the whole
+// part of v. It returns 0 for Unanswered.
+func (p *Pack) LevelOf(ind *Indicator, v Hundredths) int {
+	if v == Unanswered {
+		return 0
+	}
+	if s := p.scales[ind.Scale]; s != nil && len(s.Levels) > 0 && s.Levels[0].Range != nil {
+		x := RatioOf(v)
+		for _, l := range s.Levels {
+			if l.Range.Contains(x) {
+				return l.Value
+			}
+		}
+		return 0
+	}
+	return int(v / 100)
+}
+
+// HasDomains reports whether the pack groups its aspects in more than one
+// domain. Indeks Pemdi has aspects only; its pack holds them in a single
+// domain that carries the whole weight, which is no level worth showing.
+func (p *Pack) HasDomains() bool { return len(p.Domains) > 1 }
 
 // BandOf returns the predikat band the exact value x falls in.
 func (p *Pack) BandOf(x Ratio) (Band, bool) {
@@ -320,8 +403,9 @@ func packDecodeError(err error) error {
 // It refuses, each with its own sentinel inside a *PackError that names the
 // place: a wrong format or version, weights that do not add up at any level,
 // an indicator without exactly five levels, empty criteria, duplicate
-// numbers, predikat bands with a gap or an overlap over [1, 5], and an
-// unknown scale.
+// numbers, predikat bands with a gap or an overlap over [1, 5], an unknown
+// scale, level ranges or external index bands that do not tile their span,
+// and crosswalk links to indicators the pack lacks.
 func (p *Pack) Validate() error {
 	if p.Format != PackFormat {
 		return &PackError{Place: "format", Err: ErrPackFormat, Detail: fmt.Sprintf("%q is not %q", p.Format, PackFormat)}
@@ -347,6 +431,9 @@ func (p *Pack) Validate() error {
 		return err
 	}
 	if err := p.validateTree(); err != nil {
+		return err
+	}
+	if err := p.validateCrosswalks(); err != nil {
 		return err
 	}
 	c, err := p.CanonicalJSON()
@@ -383,13 +470,46 @@ func (p *Pack) validateScales() error {
 				return &PackError{Place: fmt.Sprintf("%s level %d", place, j+1), Err: ErrEmptyText, Detail: "no name"}
 			}
 		}
+		if err := p.validateRanges(s, place); err != nil {
+			return err
+		}
 		p.scales[s.ID] = s
 	}
 	return nil
 }
 
-// validateBands checks that the bands, sorted by their lower edge, cover
-// [1, 5] with neither a gap nor an overlap.
+// validateRanges checks the level ranges of a scale: all or none, none
+// unless the pack has decimal values, every one with decimal values, and
+// when present they cover [1, 5] in level order and each holds its own
+// whole level, so that level 3 entered as 3,00 stays level 3.
+func (p *Pack) validateRanges(s *Scale, place string) error {
+	var spans []span
+	for _, l := range s.Levels {
+		if l.Range == nil {
+			continue
+		}
+		lplace := fmt.Sprintf("%s level %d", place, l.Value)
+		if !p.DecimalValues {
+			return &PackError{Place: lplace, Err: ErrLevelRanges, Detail: "a range on a scale of whole levels; set decimal_values"}
+		}
+		if !l.Range.Contains(NewRatio(int64(l.Value), 1)) {
+			return &PackError{Place: lplace, Err: ErrLevelRanges, Detail: fmt.Sprintf("range %s does not hold the level itself", l.Range)}
+		}
+		spans = append(spans, span{label: fmt.Sprintf("level %d", l.Value), iv: *l.Range})
+	}
+	switch {
+	case len(spans) == 0 && p.DecimalValues:
+		return &PackError{Place: place, Err: ErrLevelRanges, Detail: "decimal values need a range for every level"}
+	case len(spans) == 0:
+		return nil
+	case len(spans) != len(s.Levels):
+		return &PackError{Place: place, Err: ErrLevelRanges, Detail: "some levels have a range and some do not"}
+	}
+	return checkTiling(place, spans, 100, 500)
+}
+
+// validateBands checks that the predikat bands, sorted by their lower edge,
+// cover [1, 5] with neither a gap nor an overlap.
 func validateBands(bands []Band) error {
 	if len(bands) == 0 {
 		return &PackError{Place: "predikat", Err: ErrBandGap, Detail: "no predikat bands"}
@@ -402,29 +522,47 @@ func validateBands(bands []Band) error {
 		}
 	}
 	names := map[string]bool{}
+	spans := make([]span, 0, len(sorted))
 	for _, b := range sorted {
-		place := fmt.Sprintf("predikat %q", b.Name)
 		if strings.TrimSpace(b.Name) == "" {
 			return &PackError{Place: "predikat", Err: ErrEmptyText, Detail: "a band without a name"}
 		}
 		if names[b.Name] {
-			return &PackError{Place: place, Err: ErrDuplicateNumber, Detail: "band named twice"}
+			return &PackError{Place: fmt.Sprintf("predikat %q", b.Name), Err: ErrDuplicateNumber, Detail: "band named twice"}
 		}
 		names[b.Name] = true
-		if b.Max < b.Min || (b.Max == b.Min && !(b.MinInclusive && b.MaxInclusive)) {
-			return &PackError{Place: place, Err: ErrBandOverlap, Detail: fmt.Sprintf("empty or reversed band %s", b.Range())}
+		spans = append(spans, span{label: strconv.Quote(b.Name), iv: b.Interval()})
+	}
+	return checkTiling("predikat", spans, 100, 500)
+}
+
+// A span is one labelled interval of a tiling: a predikat band, the range
+// of a scale level, or a band of an external index.
+type span struct {
+	label string
+	iv    Interval
+}
+
+// checkTiling checks that spans, in their order, cover [lo, hi] with
+// neither a gap nor an overlap, edges included. Errors name the place as
+// prefix followed by the labels of the spans at fault.
+func checkTiling(prefix string, spans []span, lo, hi Hundredths) error {
+	for _, s := range spans {
+		iv := s.iv
+		if iv.Max < iv.Min || (iv.Max == iv.Min && !(iv.MinInclusive && iv.MaxInclusive)) {
+			return &PackError{Place: prefix + " " + s.label, Err: ErrBandOverlap, Detail: fmt.Sprintf("empty or reversed band %s", iv)}
 		}
 	}
-	first, last := sorted[0], sorted[len(sorted)-1]
-	if first.Min > 100 || (first.Min == 100 && !first.MinInclusive) {
-		return &PackError{Place: fmt.Sprintf("predikat %q", first.Name), Err: ErrBandGap, Detail: fmt.Sprintf("1,00 is not covered (band %s)", first.Range())}
+	first, last := spans[0], spans[len(spans)-1]
+	if first.iv.Min > lo || (first.iv.Min == lo && !first.iv.MinInclusive) {
+		return &PackError{Place: prefix + " " + first.label, Err: ErrBandGap, Detail: fmt.Sprintf("%s is not covered (band %s)", lo.ID(), first.iv)}
 	}
-	if last.Max < 500 || (last.Max == 500 && !last.MaxInclusive) {
-		return &PackError{Place: fmt.Sprintf("predikat %q", last.Name), Err: ErrBandGap, Detail: fmt.Sprintf("5,00 is not covered (band %s)", last.Range())}
+	if last.iv.Max < hi || (last.iv.Max == hi && !last.iv.MaxInclusive) {
+		return &PackError{Place: prefix + " " + last.label, Err: ErrBandGap, Detail: fmt.Sprintf("%s is not covered (band %s)", hi.ID(), last.iv)}
 	}
-	for i := 1; i < len(sorted); i++ {
-		a, b := sorted[i-1], sorted[i]
-		place := fmt.Sprintf("predikat %q and %q", a.Name, b.Name)
+	for i := 1; i < len(spans); i++ {
+		a, b := spans[i-1].iv, spans[i].iv
+		place := prefix + " " + spans[i-1].label + " and " + spans[i].label
 		switch {
 		case a.Max < b.Min || (a.Max == b.Min && !a.MaxInclusive && !b.MinInclusive):
 			return &PackError{Place: place, Err: ErrBandGap, Detail: fmt.Sprintf("nothing covers the values between %s and %s", a.Max.ID(), b.Min.ID())}
@@ -530,6 +668,14 @@ func (p *Pack) validateIndicator(ind *Indicator) error {
 		if strings.TrimSpace(l.Criteria) == "" {
 			return &PackError{Place: lplace, Err: ErrEmptyCriteria}
 		}
+		for _, h := range l.EvidenceHints {
+			if strings.TrimSpace(h.Text) == "" || strings.TrimSpace(h.Source) == "" {
+				return &PackError{Place: lplace, Err: ErrEmptyText, Detail: "an evidence hint needs its text and its source"}
+			}
+		}
+	}
+	if ind.External != nil {
+		return p.validateExternal(ind)
 	}
 	return nil
 }

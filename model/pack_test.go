@@ -247,20 +247,22 @@ func TestPackCarriesCatalogue(t *testing.T) {
 	}
 }
 
-// TestSharedCatalogueUnchanged guards the copy under tools/packgen/source
-// against drifting from the project's shared, verified catalogue when that
-// is checked out beside the repository.
+// TestSharedCatalogueUnchanged guards the copies under tools/packgen/source
+// against drifting from the project's shared sources when those are checked
+// out beside the repository.
 func TestSharedCatalogueUnchanged(t *testing.T) {
-	shared, err := os.ReadFile(filepath.Join("..", "..", "shared", "spbe", "spbe_59_2020_catalogue.json"))
-	if err != nil {
-		t.Skip("shared catalogue not checked out beside the repository")
-	}
-	ours, err := os.ReadFile(filepath.Join("..", "tools", "packgen", "source", "spbe_59_2020_catalogue.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(shared, ours) {
-		t.Fatal("tools/packgen/source/spbe_59_2020_catalogue.json differs from ../shared/spbe; copy it and run go generate ./assets")
+	for _, name := range []string{"spbe_59_2020_catalogue.json", "pemdi_8_2026_pack.json"} {
+		shared, err := os.ReadFile(filepath.Join("..", "..", "shared", "spbe", name))
+		if err != nil {
+			t.Skip("shared sources not checked out beside the repository")
+		}
+		ours, err := os.ReadFile(filepath.Join("..", "tools", "packgen", "source", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(shared, ours) {
+			t.Errorf("tools/packgen/source/%s differs from ../shared/spbe; copy it and run go generate ./assets", name)
+		}
 	}
 }
 
@@ -301,11 +303,17 @@ func TestPackHashIsCanonical(t *testing.T) {
 	}
 }
 
-// mutate returns the built-in pack as a generic JSON tree, lets f change it
-// and parses the result.
+// mutate returns the built-in SPBE pack as a generic JSON tree, lets f
+// change it and parses the result.
 func mutate(t *testing.T, f func(m map[string]any)) error {
 	t.Helper()
-	b, err := spbe(t).CanonicalJSON()
+	return mutatePack(t, spbe(t), f)
+}
+
+// mutatePack is mutate over any pack.
+func mutatePack(t *testing.T, p *Pack, f func(m map[string]any)) error {
+	t.Helper()
+	b, err := p.CanonicalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -410,16 +418,5 @@ func TestParsePackGarbage(t *testing.T) {
 		if _, err := ParsePackBytes([]byte(in)); !errors.Is(err, ErrPackSyntax) && !errors.Is(err, ErrPackFormat) {
 			t.Errorf("%q: %v", in, err)
 		}
-	}
-}
-
-func TestDefaultPackFor(t *testing.T) {
-	for _, y := range []int{2021, 2024, 2025} {
-		if got := DefaultPackFor(y); got != "spbe-59-2020" {
-			t.Errorf("year %d: %s", y, got)
-		}
-	}
-	if _, err := BuiltinPack("no-such"); !errors.Is(err, ErrUnknownPack) {
-		t.Errorf("unknown pack: %v", err)
 	}
 }

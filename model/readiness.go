@@ -33,11 +33,15 @@ const (
 	// FindingReconfirm: an answer carried over from last year that nobody
 	// has confirmed or changed yet.
 	FindingReconfirm FindingKind = "reconfirm"
+	// FindingExternalExpired: the external index value the answer was
+	// converted from is past its valid-until date.
+	FindingExternalExpired FindingKind = "external-expired"
 )
 
 var findingOrder = map[FindingKind]int{
 	FindingNoEvidence: 1, FindingNoFakta: 2, FindingFaktaNoFile: 3, FindingNoAnalisis: 4,
 	FindingExpired: 5, FindingTooOld: 6, FindingNoSector: 7, FindingReconfirm: 8,
+	FindingExternalExpired: 9,
 }
 
 // Finding is one readiness problem of one indicator.
@@ -47,9 +51,12 @@ type Finding struct {
 	// Level is the chosen level the finding is about.
 	Level int
 	// File and Date name the evidence file and the date at issue (its
-	// valid-until or document date) for the evidence findings.
-	File string
-	Date Date
+	// valid-until or document date) for the evidence findings; for an
+	// expired external value, Source names the value's source and Date its
+	// valid-until date.
+	File   string
+	Source string
+	Date   Date
 }
 
 // Text says what is wrong in Indonesian, as one sentence.
@@ -71,6 +78,8 @@ func (f Finding) Text() string {
 		return "Nama layanan publik sektor belum diisi."
 	case FindingReconfirm:
 		return "Jawaban dibawa dari tahun lalu dan belum dikonfirmasi ulang."
+	case FindingExternalExpired:
+		return fmt.Sprintf("Nilai indeks eksternal (%s) tidak berlaku lagi sejak %s.", f.Source, f.Date.ID())
 	}
 	return string(f.Kind)
 }
@@ -94,6 +103,8 @@ func (f Finding) TextEN() string {
 		return "The name of the sector service is missing."
 	case FindingReconfirm:
 		return "Answer carried over from last year, not re-confirmed yet."
+	case FindingExternalExpired:
+		return fmt.Sprintf("The external index value (%s) is no longer valid since %s.", f.Source, f.Date)
 	}
 	return string(f.Kind)
 }
@@ -114,8 +125,8 @@ func (ind *Indicator) RecencyLevel() int {
 // would reject as of today: a level without evidence, an empty FAKTA or
 // ANALISIS, a FAKTA that names no linked file, evidence past its
 // valid-until date or too old for the level, a missing sector service
-// name, and answers carried over but not re-confirmed. The list is ordered
-// by indicator.
+// name, answers carried over but not re-confirmed, and external index values
+// past their validity. The list is ordered by indicator.
 func (a *Assessment) Readiness(today Date) []Finding {
 	var out []Finding
 	evidence := map[int][]Evidence{}
@@ -127,7 +138,7 @@ func (a *Assessment) Readiness(today Date) []Finding {
 		if ind == nil {
 			continue
 		}
-		out = append(out, answerFindings(ind, ans, evidence[no], today)...)
+		out = append(out, answerFindings(ind, a.Pack.LevelOf(ind, ans.Value), ans, evidence[no], today)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Indicator != out[j].Indicator {
@@ -138,10 +149,12 @@ func (a *Assessment) Readiness(today Date) []Finding {
 	return out
 }
 
-func answerFindings(ind *Indicator, ans Answer, ev []Evidence, today Date) []Finding {
+// answerFindings lists the findings of one answer whose value stands for
+// level (see Pack.LevelOf).
+func answerFindings(ind *Indicator, level int, ans Answer, ev []Evidence, today Date) []Finding {
 	var out []Finding
 	add := func(f Finding) {
-		f.Indicator, f.Level = ind.No, ans.Level()
+		f.Indicator, f.Level = ind.No, level
 		out = append(out, f)
 	}
 	if ans.Reconfirm {
@@ -167,13 +180,16 @@ func answerFindings(ind *Indicator, ans Answer, ev []Evidence, today Date) []Fin
 		if e.Expired(today) {
 			add(Finding{Kind: FindingExpired, File: e.Name, Date: e.ValidUntil})
 		}
-		if recency > 0 && ans.Level() >= recency && (e.Level == 0 || e.Level >= recency) &&
+		if recency > 0 && level >= recency && (e.Level == 0 || e.Level >= recency) &&
 			!e.DocDate.IsZero() && !today.Before(e.DocDate.AddYears(2)) {
 			add(Finding{Kind: FindingTooOld, File: e.Name, Date: e.DocDate})
 		}
 	}
 	if ind.SectorService && strings.TrimSpace(ans.Sector) == "" {
 		add(Finding{Kind: FindingNoSector})
+	}
+	if x := ans.External; x != nil && x.Expired(today) {
+		add(Finding{Kind: FindingExternalExpired, Source: x.Source, Date: x.ValidUntil})
 	}
 	return out
 }

@@ -7,7 +7,8 @@ import "fmt"
 const Unanswered Hundredths = 0
 
 // Values holds indicator values by indicator number: 100 … 500 for levels
-// 1 … 5, Unanswered (or absent) for no answer.
+// 1 … 5 (and the decimals between them when the pack allows decimal
+// values), Unanswered (or absent) for no answer.
 type Values map[int]Hundredths
 
 // Coverage says how much of the instrument an answer set covers.
@@ -82,7 +83,9 @@ func (a *acc) index() Ratio {
 	return NewRatio(a.sum, 100*int64(a.coverage.Weight))
 }
 
-// CheckValue reports whether v is an acceptable value for indicator no.
+// CheckValue reports whether v is an acceptable value for indicator no:
+// Unanswered, or 1,00 to 5,00 — whole levels only, unless the pack has
+// decimal values.
 func (p *Pack) CheckValue(no int, v Hundredths) error {
 	if p.Indicator(no) == nil {
 		return fmt.Errorf("indikator %d: %w", no, ErrUnknownIndicator)
@@ -93,7 +96,7 @@ func (p *Pack) CheckValue(no int, v Hundredths) error {
 	if v < 100 || v > 500 {
 		return fmt.Errorf("indikator %d: %w: %s", no, ErrLevelRange, v.ID())
 	}
-	if !v.Whole() {
+	if !v.Whole() && !p.DecimalValues {
 		return fmt.Errorf("indikator %d: %w: %s", no, ErrNotWholeLevel, v.ID())
 	}
 	return nil

@@ -109,7 +109,7 @@ var edgeSets = []struct {
 	{"11535543345334255452245555555535454555545545525", "4.1995", "4,20", "Sangat Baik"},
 }
 
-func TestPredikatEdges(t *testing.T) {
+func TestSPBEPredikatEdges(t *testing.T) {
 	p := spbe(t)
 	for _, e := range edgeSets {
 		s, err := p.Score(levels(e.levels))

@@ -1,11 +1,17 @@
-// Command packgen converts the verified instrument sources under
-// tools/packgen/source into Swanilai instrument packs (docs/instrument-pack.md)
-// and writes them where assets embeds them. It is run by `go generate
+// Command packgen converts the instrument sources under tools/packgen/source
+// into Swanilai instrument packs (docs/instrument-pack.md) and writes them
+// where assets embeds them: spbe_59_2020_catalogue.json (verified against
+// the regulation) into spbe-59-2020, and pemdi_8_2026_pack.json (a
+// transcription of a copy of PermenPANRB 8/2026, not yet verified) into the
+// draft pack pemdi-8-2026. It is run by `go generate
 // ./assets`; its output is committed, and the model tests check that the
 // embedded packs still carry every number and text of the sources.
 //
 // Texts are copied verbatim, quirks included: the sources are checked
-// against the official regulation and must not be "fixed" here.
+// against the official text and must not be "fixed" here. Where a source
+// leaves a decision to the project (the gaps of the external index bands,
+// the crosswalk from 59/2020), the decision is made here, in plain sight,
+// and the pack says so in its notes.
 package main
 
 import (
@@ -31,11 +37,22 @@ func main() {
 }
 
 func run(src, out string) error {
-	p, err := convertSPBE(filepath.Join(src, "spbe_59_2020_catalogue.json"))
-	if err != nil {
-		return err
+	for _, c := range []struct {
+		file    string
+		convert func(string) (*model.Pack, error)
+	}{
+		{"spbe_59_2020_catalogue.json", convertSPBE},
+		{"pemdi_8_2026_pack.json", convertPemdi},
+	} {
+		p, err := c.convert(filepath.Join(src, c.file))
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.file, err)
+		}
+		if err := write(p, filepath.Join(out, p.ID+".json")); err != nil {
+			return err
+		}
 	}
-	return write(p, filepath.Join(out, p.ID+".json"))
+	return nil
 }
 
 func write(p *model.Pack, name string) error {
