@@ -560,3 +560,65 @@ func TestMissingRecentFileIsForgotten(t *testing.T) {
 		t.Fatalf("dialog %q", top)
 	}
 }
+
+func TestPemdiDecimalAndExternalValues(t *testing.T) {
+	files := newFakeFiles()
+	path := filepath.Join(t.TempDir(), "pemdi.swanilai")
+	if _, err := files.Create(path, NewWorkspace{Role: model.RoleOPD, Instansi: "Pemerintah Kota Pekalongan", Unit: "Bappeda", Year: 2026, PackID: "pemdi-8-2026"}); err != nil {
+		t.Fatal(err)
+	}
+	ws := files.files[path]
+	u, ch := startUI(t, files, Options{Path: path})
+	if err := await(t, u, ch); err != nil {
+		t.Fatal(err)
+	}
+	v := u.view
+	// An instrument of aspects only shows its aspects at the top.
+	if kids := v.tree.children(""); len(kids) != 7 || kids[0] != "a1" {
+		t.Fatalf("top of the tree: %v", kids)
+	}
+	if strings.Contains(texts(u.win.Content()), "Indeks per domain") {
+		t.Error("a dashboard of domains for an instrument without them")
+	}
+	v.showIndicator(1)
+	p := v.page
+	if p.value == nil {
+		t.Fatal("no decimal value entry for Indeks Pemdi")
+	}
+	test.Type(p.value, "2,50")
+	p.flush()
+	settle(t, u)
+	if got := ws.answer(1).Value; got != 250 {
+		t.Fatalf("saved %s, want 2,50", got)
+	}
+	if p.cards[1].mode != cardChosen || !strings.Contains(p.valueMsg.Text, "tingkat 2 · Cukup") {
+		t.Fatalf("2,50 should mark level 2 (Cukup): %q", p.valueMsg.Text)
+	}
+	// Indicator 5 takes the SDI from Bappenas: 68,75 becomes 3,75.
+	v.showIndicator(5)
+	p = v.page
+	if p.external == nil {
+		t.Fatal("no external index entry for indicator 5")
+	}
+	test.Type(p.external.source, "Hasil Evaluasi SDI 2025, Bappenas")
+	test.Type(p.external.value, "68,75")
+	p.flush()
+	settle(t, u)
+	got := ws.answer(5)
+	if got.Value != 375 || got.External == nil || got.External.Value != 6875 || got.External.Source != "Hasil Evaluasi SDI 2025, Bappenas" {
+		t.Fatalf("saved %+v (external %+v)", got, got.External)
+	}
+	if !strings.Contains(p.external.result.Text, "SDI 68,75 menjadi nilai indikator 3,75") {
+		t.Fatalf("result %q", p.external.result.Text)
+	}
+	// Choosing a level directly replaces the external value.
+	p.setLevel(2)
+	settle(t, u)
+	if got := ws.answer(5); got.Value != 200 || got.External != nil || p.external.value.Text != "" {
+		t.Fatalf("after choosing level 2: %+v", got)
+	}
+	v.showDashboard()
+	if !strings.Contains(v.dash.predikat.Text, "(") {
+		t.Errorf("predikat without its aliases: %q", v.dash.predikat.Text)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -53,10 +54,12 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("dash.target")), planBtn, d.target), d.plan))
 
 	d.refresh()
-	body := container.NewVBox(title, summary,
-		widget.NewCard(lang.L("dash.domains"), "", d.domains),
-		widget.NewCard(lang.L("dash.aspects"), "", d.aspects),
-		planner)
+	body := container.NewVBox(title, summary)
+	if v.pack.HasDomains() {
+		body.Add(widget.NewCard(lang.L("dash.domains"), "", d.domains))
+	}
+	body.Add(widget.NewCard(lang.L("dash.aspects"), "", d.aspects))
+	body.Add(planner)
 	return container.NewVScroll(container.NewPadded(body))
 }
 
@@ -82,7 +85,11 @@ func (d *dashboard) refresh() {
 	}
 	if s.HasIndex() {
 		d.index.SetText(s.Index.ID())
-		d.predikat.SetText(s.Predikat)
+		pred := s.Predikat
+		if b, ok := v.pack.BandOf(s.Index); ok && len(b.Aliases) > 0 {
+			pred += " (" + strings.Join(b.Aliases, " / ") + ")"
+		}
+		d.predikat.SetText(pred)
 	} else {
 		d.index.SetText("–")
 		d.predikat.SetText(lang.L("dash.none"))

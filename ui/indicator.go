@@ -29,8 +29,15 @@ type indicatorPage struct {
 	// a save is pending.
 	ans model.Answer
 
-	radio    *widget.RadioGroup
-	options  []string // the radio's options, level 1 first
+	radio   *widget.RadioGroup
+	options []string // the radio's options, level 1 first
+	// value is the decimal value entry of a pack with decimal values.
+	value *widget.Entry
+	// external holds the entries of an external index value, for the
+	// indicators whose value can come from another agency's index.
+	external *externalEntry
+	// valueMsg says what is wrong with a typed value, or what it means.
+	valueMsg *widget.Label
 	cards    []*levelCard
 	fakta    *widget.Entry
 	analisis *widget.Entry
@@ -99,6 +106,17 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	p.radio = widget.NewRadioGroup(p.options, p.onRadio)
 	p.radio.Horizontal = true
 	clear := &widget.Button{Text: lang.L("level.clear"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: func() { p.setLevel(0) }}
+	p.valueMsg = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	levelRow := container.NewVBox(container.NewBorder(nil, nil, nil, clear, p.radio))
+	if v.pack.DecimalValues {
+		p.value = &widget.Entry{PlaceHolder: "2,50", OnChanged: p.onValueChanged}
+		levelRow.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("level.value")), nil, container.NewGridWithColumns(3, p.value)))
+	}
+	if ind.External != nil {
+		p.external = newExternalEntry(p)
+		levelRow.Add(p.external.buildUI())
+	}
+	levelRow.Add(p.valueMsg)
 	p.cards = nil
 	cards := container.NewVBox()
 	for i := range ind.Levels {
@@ -133,7 +151,7 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 		question,
 		guide,
 		section(lang.L("ind.levels")),
-		container.NewBorder(nil, nil, nil, clear, p.radio),
+		levelRow,
 		cards,
 		section(lang.L("ind.penjelasan")),
 		penjelasan,
@@ -143,6 +161,7 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 		p.hints,
 	)
 	p.showLevel()
+	p.showValue()
 	p.refreshStatus()
 	return container.NewVScroll(container.NewPadded(body))
 }
@@ -182,18 +201,59 @@ func (p *indicatorPage) onRadio(opt string) {
 	p.setLevel(0)
 }
 
-// setLevel chooses level l (0 clears it) and saves at once.
+// setLevel chooses level l (0 clears it) and saves at once. A level
+// chosen directly replaces a value converted from an external index.
 func (p *indicatorPage) setLevel(l int) {
 	p.ans.Value = model.Hundredths(l * 100)
+	p.ans.External = nil
+	if p.external != nil {
+		p.external.clear()
+	}
 	p.showLevel()
+	p.showValue()
 	p.dirty = true
 	p.flush()
+}
+
+// onValueChanged takes a typed decimal value (2,50) once it is valid.
+func (p *indicatorPage) onValueChanged(s string) {
+	if p.quiet {
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		p.valueMsg.SetText("")
+		return
+	}
+	v, err := model.ParseHundredths(s)
+	if err == nil {
+		err = p.v.pack.CheckValue(p.ind.No, v)
+	}
+	if err != nil {
+		p.valueMsg.Importance = widget.DangerImportance
+		p.valueMsg.SetText(errorText(err))
+		return
+	}
+	p.ans.Value = v
+	p.ans.External = nil
+	p.valueMsg.Importance = widget.MediumImportance
+	p.valueMsg.SetText(p.valueMeaning())
+	p.showLevel()
+	p.onTextChanged(s)
+}
+
+// valueMeaning says which level a decimal value stands for.
+func (p *indicatorPage) valueMeaning() string {
+	l := p.v.pack.LevelOf(p.ind, p.ans.Value)
+	if l == 0 {
+		return ""
+	}
+	return lang.L("level.value_means", map[string]any{"Value": p.ans.Value.ID(), "Level": l, "Name": p.v.pack.LevelName(p.ind, l)})
 }
 
 // showLevel marks the chosen card, the cards below it as included, and
 // the radio.
 func (p *indicatorPage) showLevel() {
-	chosen := p.ans.Level()
+	chosen := p.v.pack.LevelOf(p.ind, p.ans.Value)
 	for _, c := range p.cards {
 		switch {
 		case c.level == chosen:
@@ -211,6 +271,23 @@ func (p *indicatorPage) showLevel() {
 		p.radio.SetSelected("")
 	}
 	p.quiet = false
+}
+
+// showValue writes the answer's value into the decimal entry, when the
+// value did not come from typing there.
+func (p *indicatorPage) showValue() {
+	if p.value == nil {
+		return
+	}
+	p.quiet = true
+	if p.ans.Value == model.Unanswered {
+		p.value.SetText("")
+	} else {
+		p.value.SetText(p.ans.Value.ID())
+	}
+	p.quiet = false
+	p.valueMsg.Importance = widget.MediumImportance
+	p.valueMsg.SetText(p.valueMeaning())
 }
 
 // flush queues the page's unsaved changes for saving.
@@ -271,7 +348,7 @@ func (p *indicatorPage) insertTemplate(fakta bool) {
 		files = append(files, e.Name)
 	}
 	insert := func(chosen []string) {
-		f, a := model.PenjelasanTemplate(p.v.pack, p.ind, p.ans.Level(), p.v.ws.Identity().Unit, chosen)
+		f, a := model.PenjelasanTemplate(p.v.pack, p.ind, p.v.pack.LevelOf(p.ind, p.ans.Value), p.v.ws.Identity().Unit, chosen)
 		target, text := p.analisis, a
 		if fakta {
 			target, text = p.fakta, f

@@ -57,6 +57,13 @@ func newLevelCard(p *model.Pack, ind *model.Indicator, l *model.Level, onTap fun
 	add("level.criteria", l.Criteria)
 	add("level.fulfilment", l.Fulfilment)
 	add("level.evidence", l.Evidence)
+	for _, h := range l.EvidenceHints {
+		// Hints are not the instrument's text: they say so, and where
+		// they come from.
+		parts = append(parts,
+			&widget.Label{Text: lang.L("level.hint", map[string]any{"Source": h.Source}), TextStyle: fyne.TextStyle{Bold: true, Italic: true}, SizeName: theme.SizeNameCaptionText, Wrapping: fyne.TextWrapWord},
+			&widget.Label{Text: h.Text, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+	}
 	c.body = container.NewVBox(parts...)
 	c.ExtendBaseWidget(c)
 	c.setMode(cardOther)

@@ -56,6 +56,16 @@ func (t *navTree) children(id string) []string {
 	var out []string
 	switch k {
 	case 0:
+		if !p.HasDomains() {
+			// An instrument of aspects only (Indeks Pemdi) has no domain
+			// level worth a row.
+			for _, a := range p.Aspects() {
+				if t.aspectShown(a) {
+					out = append(out, aspectID(a.No))
+				}
+			}
+			break
+		}
 		for _, d := range p.Domains {
 			if t.domainShown(&d) {
 				out = append(out, domainID(d.No))
