@@ -32,6 +32,9 @@ func (w *Workspace) copyTo(ctx context.Context, dst string, overwrite bool, prog
 	tmp := f.Name()
 	err = w.view(func(tx *bbolt.Tx) error {
 		_, err := tx.WriteTo(&copyWriter{ctx: ctx, w: f, total: tx.Size(), progress: progress})
+		if ctx.Err() != nil {
+			err = ctx.Err() // bbolt words the writer's error as text
+		}
 		return err
 	})
 	if err == nil {

@@ -198,7 +198,11 @@ func newWorkspace(db *bbolt.DB, path string) *Workspace {
 // one and a *SchemaError for one written by a newer Swanilai. A file of an
 // older schema is migrated, after a copy of it is written beside it as
 // PATH.vN.bak. Pending bytes of an attach that was interrupted are removed.
-func Open(path string) (*Workspace, error) {
+func Open(path string) (*Workspace, error) { return open(path, 0) }
+
+// open is Open with a size limit for the file (0: none): tests fill a
+// "disk" with it.
+func open(path string, maxSize int) (*Workspace, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -208,7 +212,7 @@ func Open(path string) (*Workspace, error) {
 	case !st.Mode().IsRegular() || st.Size() == 0:
 		return nil, fmt.Errorf("%s: %w", path, ErrNotWorkspace)
 	}
-	db, err := openDB(path)
+	db, err := openDB(path, maxSize)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -226,10 +230,11 @@ func Open(path string) (*Workspace, error) {
 
 // openDB opens the bbolt file without ever creating it, turning bbolt's
 // errors and panics into the store's.
-func openDB(path string) (db *bbolt.DB, err error) {
+func openDB(path string, maxSize int) (db *bbolt.DB, err error) {
 	var file *os.File
 	opts := &bbolt.Options{
 		Timeout: openTimeout,
+		MaxSize: maxSize,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
 			file = f
