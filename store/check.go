@@ -80,6 +80,16 @@ func (w *Workspace) Check(ctx context.Context, progress func(done, total int64))
 	var blobs map[[32]byte]blobRec
 	var linked map[[32]byte][]string
 	err := w.view(func(tx *bbolt.Tx) error {
+		// Walk every page here first, where a broken page turns into
+		// ErrDamaged: bbolt's own check runs in a goroutine of its own,
+		// where a fault on the memory map would end the program.
+		if err := walk(tx); err != nil {
+			return err
+		}
+		w.checkIdentity(tx, r)
+		w.checkAnswers(tx, r)
+		blobs, linked = w.checkEvidence(tx, r)
+		w.checkHistory(tx, r)
 		n := 0
 		for err := range tx.Check() {
 			if n++; n <= maxFileProblems {
@@ -89,10 +99,6 @@ func (w *Workspace) Check(ctx context.Context, progress func(done, total int64))
 		if n > maxFileProblems {
 			r.add(ProblemFile, "struktur berkas / file structure", "%d masalah lain / more problems", n-maxFileProblems)
 		}
-		w.checkIdentity(tx, r)
-		w.checkAnswers(tx, r)
-		blobs, linked = w.checkEvidence(tx, r)
-		w.checkHistory(tx, r)
 		return nil
 	})
 	switch {
@@ -103,6 +109,16 @@ func (w *Workspace) Check(ctx context.Context, progress func(done, total int64))
 		return nil, err
 	}
 	return r, w.rehash(ctx, r, blobs, linked, progress)
+}
+
+// walk visits every key of every bucket, and so every branch and leaf page.
+func walk(tx *bbolt.Tx) error {
+	return tx.ForEach(func(_ []byte, b *bbolt.Bucket) error {
+		c := b.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		}
+		return nil
+	})
 }
 
 func (w *Workspace) checkIdentity(tx *bbolt.Tx, r *CheckReport) {

@@ -237,13 +237,25 @@ func openDB(path string, maxSize int) (db *bbolt.DB, err error) {
 		MaxSize: maxSize,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+			if err != nil {
+				return nil, err
+			}
 			file = f
-			return f, err
+			st, err := f.Stat()
+			if err == nil {
+				err = preflight(f, st.Size())
+			}
+			if err != nil {
+				f.Close()
+				return nil, err
+			}
+			return f, nil
 		},
 	}
 	defer func() {
-		// bbolt panics, or faults on the memory map, on some broken
-		// files; it then still holds the file and its lock.
+		// bbolt panics on some broken files. preflight keeps it from
+		// faulting on pages past the end of the file, after which it
+		// could not let go of the file (its memory map keeps the lock).
 		if r := recover(); r != nil {
 			if file != nil {
 				file.Close()
@@ -262,24 +274,23 @@ func openDB(path string, maxSize int) (db *bbolt.DB, err error) {
 		return nil, ErrNotWorkspace
 	case errors.Is(err, berrors.ErrChecksum):
 		return nil, fmt.Errorf("%w: halaman meta rusak / meta pages broken", ErrDamaged)
+	case errors.Is(err, ErrDamaged):
+		return nil, err
 	}
-	return nil, err
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		return nil, err
+	}
+	// The rest of bbolt's refusals ("file size too small", …) are about
+	// the content.
+	return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 }
 
 // load reads and checks what every later call relies on: the format, the
 // schema version (migrating an older file), every bucket, the identity and
 // the instrument pack with its hash.
 func (w *Workspace) load() error {
-	st, err := os.Stat(w.path)
-	if err != nil {
-		return err
-	}
 	var version uint64
-	err = w.view(func(tx *bbolt.Tx) error {
-		if tx.Size() > st.Size() {
-			return fmt.Errorf("%w: berkas terpotong (%s dari %s) / file truncated (%s of %s)", ErrDamaged,
-				byteSize(st.Size()), byteSize(tx.Size()), byteSize(st.Size()), byteSize(tx.Size()))
-		}
+	err := w.view(func(tx *bbolt.Tx) error {
 		meta := metaBucket.of(tx)
 		if meta == nil || string(meta.Get(keyFormat)) != formatName {
 			return ErrNotWorkspace
