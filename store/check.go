@@ -133,12 +133,8 @@ func (w *Workspace) checkIdentity(tx *bbolt.Tx, r *CheckReport) {
 	} else if id.model() != w.ident {
 		r.add(ProblemInstrument, affects, "identitas berubah sejak dibuka / identity changed since the file was opened")
 	}
-	p, err := loadPack(tx)
-	switch {
-	case err != nil:
+	if _, err := loadPack(tx, w.ident); err != nil {
 		r.add(ProblemInstrument, affects, "%v", err)
-	case p.Hash() != w.ident.InstrumentHash:
-		r.add(ProblemInstrument, affects, "hash instrumen %.12s, seharusnya %.12s / instrument hash %.12s, want %.12s", p.Hash(), w.ident.InstrumentHash, p.Hash(), w.ident.InstrumentHash)
 	}
 }
 

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -11,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -111,6 +114,7 @@ func create(path string, opts CreateOptions, fill func(w *Workspace) error) (*Wo
 	if err != nil {
 		return nil, err
 	}
+	packs.Store(ident.InstrumentHash, opts.Pack)
 	if err := refuseExisting(path); err != nil {
 		return nil, err
 	}
@@ -319,31 +323,42 @@ func (w *Workspace) load() error {
 			}
 		}
 		var id identityRec
-		if err := getJSON(metaBucket.of(tx), keyIdentity, &id); err != nil {
+		err := getJSON(metaBucket.of(tx), keyIdentity, &id)
+		if err != nil {
 			return fmt.Errorf("%w: identitas / identity: %v", ErrDamaged, err)
 		}
 		w.ident = id.model()
-		p, err := loadPack(tx)
-		if err != nil {
-			return err
-		}
-		if p.Hash() != w.ident.InstrumentHash {
-			return fmt.Errorf("%w: instrumen %s berubah (hash %.12s, seharusnya %.12s) / instrument %s changed", ErrDamaged, p.ID, p.Hash(), w.ident.InstrumentHash, p.ID)
-		}
-		w.pack = p
-		return nil
+		w.pack, err = loadPack(tx, w.ident)
+		return err
 	})
 }
 
-func loadPack(tx *bbolt.Tx) (*model.Pack, error) {
+// packs holds every instrument pack the store has parsed or created a
+// workspace with, by the SHA-256 of its canonical JSON, so that opening a
+// workspace again does not parse its pack again. Packs are never modified
+// once parsed.
+var packs sync.Map // hex SHA-256 -> *model.Pack
+
+// loadPack returns the workspace's stored instrument pack, after checking
+// that its bytes hash to the hash the identity names.
+func loadPack(tx *bbolt.Tx, id model.Identity) (*model.Pack, error) {
 	c := packBucket.of(tx).Get(keyPackCanonical)
 	if c == nil {
 		return nil, fmt.Errorf("%w: instrumen tidak tersimpan / instrument missing", ErrDamaged)
+	}
+	sum := sha256.Sum256(c)
+	h := hex.EncodeToString(sum[:])
+	if h != id.InstrumentHash {
+		return nil, fmt.Errorf("%w: instrumen %s berubah (hash %.12s, seharusnya %.12s) / instrument %s changed", ErrDamaged, id.InstrumentID, h, id.InstrumentHash, id.InstrumentID)
+	}
+	if p, ok := packs.Load(h); ok {
+		return p.(*model.Pack), nil
 	}
 	p, err := model.ParsePackBytes(c)
 	if err != nil {
 		return nil, fmt.Errorf("%w: instrumen / instrument: %v", ErrDamaged, err)
 	}
+	packs.Store(h, p)
 	return p, nil
 }
 
