@@ -48,7 +48,7 @@ func v1Fixture(t testing.TB) (migration2.FileV1, [][]byte) {
 				{SHA256: hexSum(blobs[1]), Name: "b.pdf", By: "Rina", At: at},
 			}},
 			// An answer that held nothing but a link.
-			2: {By: "Rina", At: at, Evidence: []migration2.LinkV1{{SHA256: hexSum(blobs[0]), Name: "salinan a.pdf", By: "Budi", At: at}}},
+			2:  {By: "Rina", At: at, Evidence: []migration2.LinkV1{{SHA256: hexSum(blobs[0]), Name: "salinan a.pdf", By: "Budi", At: at}}},
 			45: {Value: 200, Sector: "Perizinan", By: "Rina", At: at},
 		},
 		Blobs:     blobs,
@@ -208,7 +208,9 @@ func TestMigrationFailureLeavesFileUnchanged(t *testing.T) {
 }
 
 func TestPlanMigration(t *testing.T) {
-	step := func(v uint64) migration { return migration{version: v, name: "x", migrate: func(*bbolt.Tx) error { return nil }} }
+	step := func(v uint64) migration {
+		return migration{version: v, name: "x", migrate: func(*bbolt.Tx) error { return nil }}
+	}
 	steps := []migration{step(2), step(3), step(5)}
 	tests := []struct {
 		name     string
