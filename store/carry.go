@@ -87,6 +87,9 @@ func (w *Workspace) carry(ctx context.Context, old *Workspace, a *model.Assessme
 		}
 		done += b.rec.Size
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	return w.update(func(tx *bbolt.Tx) error {
 		at := now()
 		var changes []model.Change
