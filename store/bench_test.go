@@ -36,7 +36,7 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 	w.Close()
-	b.Logf("workspace: 47 answers, 500 files, %s of evidence", byteSize(bytes))
+	b.Logf("workspace: 47 answers, 500 files, %s of evidence", model.SizeText(bytes))
 	for b.Loop() {
 		packs.Clear()
 		w, err := Open(path)

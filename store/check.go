@@ -237,7 +237,7 @@ func (w *Workspace) checkEvidence(tx *bbolt.Tx, r *CheckReport) (map[[32]byte]bl
 	}
 	for ext, s := range exts {
 		if _, ok := extents[ext]; !ok && !pending[ext] {
-			r.add(ProblemSpace, fmt.Sprintf("potongan tanpa pemilik / orphan chunks, extent %d", ext), "%d potongan, %s / %d chunks", s.chunks, byteSize(s.size), s.chunks)
+			r.add(ProblemSpace, fmt.Sprintf("potongan tanpa pemilik / orphan chunks, extent %d", ext), "%d potongan, %s / %d chunks", s.chunks, model.SizeText(s.size), s.chunks)
 		}
 	}
 	for ext, sum := range extents {

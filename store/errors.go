@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // Errors of the store. User-facing texts are Indonesian first, English
@@ -85,7 +87,7 @@ type SpaceError struct {
 
 func (e *SpaceError) Error() string {
 	return fmt.Sprintf("ruang disk tidak cukup: perlu %s, tersedia %s / not enough disk space: need %s, free %s",
-		byteSize(e.Need), byteSize(e.Free), byteSize(e.Need), byteSize(e.Free))
+		model.SizeText(e.Need), model.SizeText(e.Free), model.SizeText(e.Need), model.SizeText(e.Free))
 }
 
 // Is makes errors.Is(err, ErrDiskFull) hold.
@@ -111,31 +113,3 @@ func (e *SourceError) Error() string {
 }
 
 func (e *SourceError) Unwrap() error { return e.Err }
-
-// byteSize formats n bytes for people: "812 B", "3,4 MB", "1,07 GB".
-func byteSize(n int64) string {
-	const k = 1000
-	switch {
-	case n < k:
-		return fmt.Sprintf("%d B", n)
-	case n < k*k:
-		return decimalComma(float64(n)/k, "kB")
-	case n < k*k*k:
-		return decimalComma(float64(n)/(k*k), "MB")
-	}
-	return decimalComma(float64(n)/(k*k*k), "GB")
-}
-
-func decimalComma(x float64, unit string) string {
-	s := fmt.Sprintf("%.1f", x)
-	if x >= 1 && x < 10 && unit == "GB" {
-		s = fmt.Sprintf("%.2f", x)
-	}
-	b := []byte(s)
-	for i := range b {
-		if b[i] == '.' {
-			b[i] = ','
-		}
-	}
-	return string(b) + " " + unit
-}

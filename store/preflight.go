@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // bbolt's meta page, as it lies on disk (format version 2, little endian
@@ -71,7 +73,7 @@ func preflight(f *os.File, size int64) error {
 	}
 	if found && int64(best.highWater)*int64(best.pageSize) > size {
 		return fmt.Errorf("%w: berkas terpotong (%s dari %s) / file truncated (%s of %s)", ErrDamaged,
-			byteSize(size), byteSize(int64(best.highWater)*int64(best.pageSize)), byteSize(size), byteSize(int64(best.highWater)*int64(best.pageSize)))
+			model.SizeText(size), model.SizeText(int64(best.highWater)*int64(best.pageSize)), model.SizeText(size), model.SizeText(int64(best.highWater)*int64(best.pageSize)))
 	}
 	return nil
 }
