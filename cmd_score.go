@@ -9,27 +9,30 @@ import (
 	"text/tabwriter"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/store"
 )
 
 func init() {
 	register(&command{
 		name:    "score",
-		args:    "--answers BERKAS [--instrument ID] [--json]",
+		args:    "--answers BERKAS [--instrument ID] [--json] | -w RUANG_KERJA [--json]",
 		summary: "hitung indeks dan predikat / compute the index and predikat",
 		run:     runScore,
 	})
 	register(&command{
 		name:    "plan",
-		args:    "--answers BERKAS --target X [--freeze 1,2] [--json]",
+		args:    "--answers BERKAS | -w RUANG_KERJA --target X [--freeze 1,2] [--json]",
 		summary: "rencana kenaikan menuju target / plan the raises to a target",
 		run:     runPlan,
 	})
 }
 
-// answerSource is the set of flags that say where answers come from.
+// answerSource is the set of flags that say where answers come from: an
+// answers file, or a workspace.
 type answerSource struct {
 	answers    string
 	instrument string
+	workspace  string
 }
 
 func (s *answerSource) register(fs interface {
@@ -37,12 +40,16 @@ func (s *answerSource) register(fs interface {
 }) {
 	fs.StringVar(&s.answers, "answers", "", "berkas jawaban CSV atau JSON (- untuk stdin) / answers file, CSV or JSON")
 	fs.StringVar(&s.instrument, "instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: dari berkas / from the file, else "+model.DefaultPackID+")")
+	fs.StringVar(&s.workspace, "w", "", "ruang kerja, sebagai ganti --answers / workspace, instead of --answers")
 }
 
 // load reads the answers and the instrument they are scored against.
 func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
+	if s.workspace != "" {
+		return s.loadWorkspace()
+	}
 	if s.answers == "" {
-		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers / name the answers file with --answers")
+		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau ruang kerja dengan -w / name the answers file with --answers or the workspace with -w")
 	}
 	r, err := openInput(std, s.answers)
 	if err != nil {
@@ -68,6 +75,27 @@ func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
 		return nil, nil, err
 	}
 	return p, f.Values(), nil
+}
+
+// loadWorkspace reads the answers of a workspace, scored against the
+// instrument stored in it.
+func (s *answerSource) loadWorkspace() (*model.Pack, model.Values, error) {
+	switch {
+	case s.answers != "":
+		return nil, nil, usagef("pakai --answers atau -w, tidak keduanya / use --answers or -w, not both")
+	case s.instrument != "":
+		return nil, nil, usagef("--instrument tidak berlaku dengan -w: ruang kerja memakai instrumennya sendiri / does not apply with -w: a workspace scores with its own instrument")
+	}
+	w, err := store.Open(s.workspace)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer w.Close()
+	a, err := w.Assessment()
+	if err != nil {
+		return nil, nil, err
+	}
+	return a.Pack, a.Values(), nil
 }
 
 func runScore(_ context.Context, std stdio, args []string) error {

@@ -36,7 +36,9 @@ func TestCreateFrom(t *testing.T) {
 			_, _, err := old.Attach(t.Context(), "Rina", 1, writeFile(t, dir, "foto.jpg", other), EvidenceMeta{}, nil)
 			return err
 		},
-		func() error { return old.SetOfficials("Rina", model.Officials{HeadName: "Drs. Budi", Place: "Pekalongan"}) },
+		func() error {
+			return old.SetOfficials("Rina", model.Officials{HeadName: "Drs. Budi", Place: "Pekalongan"})
+		},
 		func() error { return old.SetTargetIndex("Rina", 350) },
 	}
 	for _, s := range steps {
