@@ -160,6 +160,7 @@ func (w *Workspace) copyBlob(ctx context.Context, old *Workspace, sha string, re
 			break
 		}
 		err = w.update(func(tx *bbolt.Tx) error { return putChunks(tx, rec.Extent, rec.Chunks, batch) })
+		w.release()
 		rec.Chunks += uint32(len(batch))
 		progress(up.n)
 	}

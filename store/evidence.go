@@ -183,6 +183,7 @@ func (w *Workspace) attach(ctx context.Context, by string, no int, name, source 
 		if err := w.update(func(tx *bbolt.Tx) error { return putChunks(tx, ext, chunks, batch) }); err != nil {
 			return model.Evidence{}, AttachResult{}, err
 		}
+		w.release()
 		chunks += uint32(len(batch))
 		if progress != nil {
 			progress(up.n, size)
@@ -360,10 +361,20 @@ func (w *Workspace) purgeExtent(ext uint64) error {
 			}
 			return nil
 		})
+		w.release()
 		if err != nil || done {
 			return err
 		}
 	}
+}
+
+// release drops the pages of the file mapped into the process; see
+// releaseMapped.
+func (w *Workspace) release() {
+	_ = w.view(func(tx *bbolt.Tx) error {
+		releaseMapped(tx)
+		return nil
+	})
 }
 
 // purgePending removes every pending extent: on Open, all of them are left
@@ -657,6 +668,7 @@ func (r *evidenceReader) Read(p []byte) (int, error) {
 				return fmt.Errorf("%x: potongan %d hilang / chunk %d missing: %w", r.sum[:6], r.next, r.next, ErrEvidenceCorrupt)
 			}
 			r.buf = append(r.buf[:0], v...)
+			releaseMapped(tx)
 			return nil
 		})
 		if r.err == nil {
