@@ -81,11 +81,22 @@ func (wf *workspaceFlags) register(fs *flagSet, changes bool) {
 	}
 }
 
-func (wf *workspaceFlags) open() (*store.Workspace, error) {
-	if wf.path == "" {
-		return nil, usagef("sebutkan berkas ruang kerja dengan -w / name the workspace file with -w")
+// parseOpen parses the command line of workspace command c, checks that
+// it has min to max positional arguments (max -1: any number) and opens the
+// workspace; the caller closes it.
+func (wf *workspaceFlags) parseOpen(fs *flagSet, args []string, min, max int) ([]string, *store.Workspace, error) {
+	pos, err := fs.parse(args)
+	if err != nil {
+		return nil, nil, err
 	}
-	return store.Open(wf.path)
+	if err := wantArgs(fs.c, pos, min, max); err != nil {
+		return nil, nil, err
+	}
+	if wf.path == "" {
+		return nil, nil, usagef("sebutkan berkas ruang kerja dengan -w / name the workspace file with -w")
+	}
+	w, err := store.Open(wf.path)
+	return pos, w, err
 }
 
 // defaultAuthor is the user's full name, else the login name.
@@ -225,14 +236,7 @@ func runSet(_ context.Context, std stdio, args []string) error {
 	fakta := fs.String("fakta", "", "FAKTA: dokumen apa yang membuktikan / which document proves it")
 	analisis := fs.String("analisis", "", "ANALISIS: kriteria mana yang terpenuhi / which criteria it meets")
 	sektor := fs.String("sektor", "", "nama layanan publik sektor (indikator 45–47) / sector service name")
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 2, 2); err != nil {
-		return err
-	}
-	w, err := wf.open()
+	pos, w, err := wf.parseOpen(fs, args, 2, 2)
 	if err != nil {
 		return err
 	}
@@ -317,22 +321,15 @@ func runAttach(ctx context.Context, std stdio, args []string) error {
 	wf.register(fs, true)
 	var ef evidenceFlags
 	ef.register(fs)
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 2, -1); err != nil {
-		return err
-	}
-	meta, err := ef.meta()
-	if err != nil {
-		return err
-	}
-	w, err := wf.open()
+	pos, w, err := wf.parseOpen(fs, args, 2, -1)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	meta, err := ef.meta()
+	if err != nil {
+		return err
+	}
 	no, err := parseIndicator(w.Pack(), pos[0])
 	if err != nil {
 		return err
@@ -359,14 +356,7 @@ func runDetach(_ context.Context, std stdio, args []string) error {
 	fs := newFlags(c, std)
 	var wf workspaceFlags
 	wf.register(fs, true)
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 2, 2); err != nil {
-		return err
-	}
-	w, err := wf.open()
+	pos, w, err := wf.parseOpen(fs, args, 2, 2)
 	if err != nil {
 		return err
 	}
@@ -412,14 +402,7 @@ func runEvidence(_ context.Context, std stdio, args []string) error {
 	var wf workspaceFlags
 	wf.register(fs, false)
 	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 0, 1); err != nil {
-		return err
-	}
-	w, err := wf.open()
+	pos, w, err := wf.parseOpen(fs, args, 0, 1)
 	if err != nil {
 		return err
 	}
@@ -501,14 +484,7 @@ func runHistory(_ context.Context, std stdio, args []string) error {
 	var wf workspaceFlags
 	wf.register(fs, false)
 	asJSON := fs.Bool("json", false, "keluaran JSON / JSON output")
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 0, 1); err != nil {
-		return err
-	}
-	w, err := wf.open()
+	pos, w, err := wf.parseOpen(fs, args, 0, 1)
 	if err != nil {
 		return err
 	}
@@ -549,14 +525,7 @@ func runCheck(ctx context.Context, std stdio, args []string) error {
 	fs := newFlags(c, std)
 	var wf workspaceFlags
 	wf.register(fs, false)
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 0, 0); err != nil {
-		return err
-	}
-	w, err := wf.open()
+	_, w, err := wf.parseOpen(fs, args, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -591,21 +560,14 @@ func runBackup(ctx context.Context, std stdio, args []string) error {
 	var wf workspaceFlags
 	wf.register(fs, false)
 	out := fs.String("o", "", "berkas cadangan, belum ada / backup file, must not exist")
-	pos, err := fs.parse(args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(c, pos, 0, 0); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usagef("sebutkan berkas cadangan dengan -o / name the backup file with -o")
-	}
-	w, err := wf.open()
+	_, w, err := wf.parseOpen(fs, args, 0, 0)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	if *out == "" {
+		return usagef("sebutkan berkas cadangan dengan -o / name the backup file with -o")
+	}
 	if err := w.Backup(ctx, *out, progressTo(std, "menyalin / copying", bigWork)); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -332,7 +333,7 @@ func (w *Workspace) Assessment() (*model.Assessment, error) {
 			if len(k) != 4 || json.Unmarshal(v, &rec) != nil {
 				return fmt.Errorf("%w: jawaban / answer %x", ErrDamaged, k)
 			}
-			no := int(uint32(k[0])<<24 | uint32(k[1])<<16 | uint32(k[2])<<8 | uint32(k[3]))
+			no := int(binary.BigEndian.Uint32(k))
 			a.Answers[no] = rec.model(no)
 			return nil
 		})

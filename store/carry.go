@@ -21,8 +21,10 @@ import (
 // into the new file once, however many links it has, checked against their
 // SHA-256 on the way; progress counts those bytes. The instrument must be
 // the same as last year's (ErrInstrumentChanged); a nil opts.Pack takes last
-// year's. The old file is only read. Nothing appears at newPath unless
-// everything was carried over; a cancelled ctx leaves nothing behind.
+// year's. The old file is opened as Open opens it (an older schema is
+// migrated first) and otherwise only read. Nothing appears at newPath
+// unless everything was carried over; a cancelled ctx leaves nothing
+// behind.
 func CreateFrom(ctx context.Context, oldPath, newPath string, opts CreateOptions, progress func(done, total int64)) (*Workspace, error) {
 	by, err := author(opts.By)
 	if err != nil {

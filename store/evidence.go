@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -384,7 +385,7 @@ func (w *Workspace) purgePending(ctx context.Context) error {
 	err := w.view(func(tx *bbolt.Tx) error {
 		return pendingBucket.of(tx).ForEach(func(k, _ []byte) error {
 			if len(k) == 8 {
-				exts = append(exts, uint64FromKey(k))
+				exts = append(exts, binary.BigEndian.Uint64(k))
 			}
 			return nil
 		})
@@ -398,14 +399,6 @@ func (w *Workspace) purgePending(ctx context.Context) error {
 		}
 	}
 	return err
-}
-
-func uint64FromKey(k []byte) uint64 {
-	var v uint64
-	for _, b := range k[:8] {
-		v = v<<8 | uint64(b)
-	}
-	return v
 }
 
 // findLink finds the link of indicator no whose SHA-256 starts with prefix
