@@ -481,6 +481,44 @@ func appendLine(t *testing.T, path, line string) {
 	}
 }
 
+// startHelper starts the helper process on the workspace at path and
+// waits until it has the workspace open.
+func startHelper(t *testing.T, path, logPath string, seed int) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), helperEnv+"=1", "SWANILAI_WS="+path, "SWANILAI_LOG="+logPath, "SWANILAI_SEED="+strconv.Itoa(seed))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(out).ReadString('\n'); line != "ready\n" {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("child said %q (%v): %s", line, err, stderr.String())
+	}
+	return cmd
+}
+
+func TestOpenLockedByAnotherProcess(t *testing.T) {
+	w := newTestWorkspace(t)
+	w.Close()
+	cmd := startHelper(t, w.Path(), filepath.Join(t.TempDir(), "log"), 1)
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	start := time.Now()
+	_, err := Open(w.Path())
+	if !errors.Is(err, ErrLocked) || time.Since(start) > 2*time.Second {
+		t.Fatalf("open while another process has it: %v after %v", err, time.Since(start))
+	}
+}
+
 func TestKillDuringWrites(t *testing.T) {
 	kills := 60
 	if testing.Short() {
@@ -499,31 +537,22 @@ func TestKillDuringWrites(t *testing.T) {
 	w.Close()
 	rng := rand.New(rand.NewPCG(42, 42))
 	for i := range kills {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-		cmd.Env = append(os.Environ(), helperEnv+"=1", "SWANILAI_WS="+path, "SWANILAI_LOG="+logPath, "SWANILAI_SEED="+strconv.Itoa(i))
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		// Mostly kill while it works; now and then while it opens.
+		var cmd *exec.Cmd
 		if i%5 != 0 {
-			line, err := bufio.NewReader(out).ReadString('\n')
-			if line != "ready\n" {
-				cmd.Process.Kill()
-				cmd.Wait()
-				t.Fatalf("kill %d: child said %q (%v): %s", i, line, err, stderr.String())
+			cmd = startHelper(t, path, logPath, i)
+		} else {
+			cmd = exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+			cmd.Env = append(os.Environ(), helperEnv+"=1", "SWANILAI_WS="+path, "SWANILAI_LOG="+logPath, "SWANILAI_SEED="+strconv.Itoa(i))
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
 			}
 		}
 		<-time.After(time.Duration(rng.IntN(15000)) * time.Microsecond)
 		cmd.Process.Kill()
-		err = cmd.Wait()
+		err := cmd.Wait()
 		if ee, ok := errors.AsType[*exec.ExitError](err); !ok || ee.ExitCode() != -1 {
-			t.Fatalf("kill %d: child ended by itself (%v): %s", i, err, stderr.String())
+			t.Fatalf("kill %d: child ended by itself: %v", i, err)
 		}
 		w, err := Open(path)
 		if err != nil {
