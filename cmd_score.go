@@ -15,13 +15,13 @@ import (
 func init() {
 	register(&command{
 		name:    "score",
-		args:    "--answers BERKAS [--instrument ID] [--json] | -w RUANG_KERJA [--json]",
+		args:    "(--answers BERKAS [--instrument ID] | -w RUANG_KERJA) [--json]",
 		summary: "hitung indeks dan predikat / compute the index and predikat",
 		run:     runScore,
 	})
 	register(&command{
 		name:    "plan",
-		args:    "--answers BERKAS | -w RUANG_KERJA --target X [--freeze 1,2] [--json]",
+		args:    "(--answers BERKAS | -w RUANG_KERJA) --target X [--freeze 1,2] [--json]",
 		summary: "rencana kenaikan menuju target / plan the raises to a target",
 		run:     runPlan,
 	})
