@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name:    "score",
-		args:    "(--answers BERKAS [--instrument ID] | -w RUANG_KERJA) [--json]",
+		args:    "--answers BERKAS [--instrument ID] [--json] | -w RUANG_KERJA [--json]",
 		summary: "hitung indeks dan predikat / compute the index and predikat",
 		run:     runScore,
 	})
