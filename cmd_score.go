@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/swanilai/swanilai/model"
-	"github.com/swanilai/swanilai/store"
 )
 
 func init() {
@@ -45,10 +44,10 @@ func (s *answerSource) register(fs interface {
 
 // load reads the answers and the instrument they are scored against.
 func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
-	if s.workspace != "" {
-		return s.loadWorkspace()
-	}
 	if s.answers == "" {
+		if s.workspace != "" {
+			return s.loadWorkspace()
+		}
 		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau ruang kerja dengan -w / name the answers file with --answers or the workspace with -w")
 	}
 	r, err := openInput(std, s.answers)
@@ -75,27 +74,6 @@ func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
 		return nil, nil, err
 	}
 	return p, f.Values(), nil
-}
-
-// loadWorkspace reads the answers of a workspace, scored against the
-// instrument stored in it.
-func (s *answerSource) loadWorkspace() (*model.Pack, model.Values, error) {
-	switch {
-	case s.answers != "":
-		return nil, nil, usagef("pakai --answers atau -w, tidak keduanya / use --answers or -w, not both")
-	case s.instrument != "":
-		return nil, nil, usagef("--instrument tidak berlaku dengan -w: ruang kerja memakai instrumennya sendiri / does not apply with -w: a workspace scores with its own instrument")
-	}
-	w, err := store.Open(s.workspace)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer w.Close()
-	a, err := w.Assessment()
-	if err != nil {
-		return nil, nil, err
-	}
-	return a.Pack, a.Values(), nil
 }
 
 func runScore(_ context.Context, std stdio, args []string) error {

@@ -578,3 +578,21 @@ func runBackup(ctx context.Context, std stdio, args []string) error {
 	fmt.Fprintf(std.out, "Cadangan ditulis / backup written: %s (%s)\n", *out, model.SizeText(size))
 	return nil
 }
+
+// loadWorkspace reads the answers of a workspace, scored against the
+// instrument stored in it.
+func (s *answerSource) loadWorkspace() (*model.Pack, model.Values, error) {
+	if s.instrument != "" {
+		return nil, nil, usagef("--instrument tidak berlaku dengan -w: ruang kerja memakai instrumennya sendiri / does not apply with -w: a workspace scores with its own instrument")
+	}
+	w, err := store.Open(s.workspace)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer w.Close()
+	a, err := w.Assessment()
+	if err != nil {
+		return nil, nil, err
+	}
+	return a.Pack, a.Values(), nil
+}
