@@ -50,6 +50,9 @@ func (s *answerSource) load(std stdio) (*model.Pack, model.Values, error) {
 		}
 		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau ruang kerja dengan -w / name the answers file with --answers or the workspace with -w")
 	}
+	if s.workspace != "" {
+		return nil, nil, usagef("pakai --answers atau -w, tidak keduanya / use --answers or -w, not both")
+	}
 	r, err := openInput(std, s.answers)
 	if err != nil {
 		return nil, nil, err
