@@ -15,22 +15,24 @@ import (
 func init() {
 	register(&command{
 		name:    "score",
-		args:    "--answers BERKAS [--instrument ID] [--json]",
+		args:    "--answers BERKAS [--instrument ID] [--json] | -w RUANG_KERJA [--json]",
 		summary: "hitung indeks dan predikat / compute the index and predikat",
 		run:     runScore,
 	})
 	register(&command{
 		name:    "plan",
-		args:    "--answers BERKAS --target X [--freeze 1,2] [--json]",
+		args:    "(--answers BERKAS | -w RUANG_KERJA) --target X [--freeze 1,2] [--json]",
 		summary: "rencana kenaikan menuju target / plan the raises to a target",
 		run:     runPlan,
 	})
 }
 
-// answerSource is the set of flags that say where answers come from.
+// answerSource is the set of flags that say where answers come from: an
+// answers file, or a workspace.
 type answerSource struct {
 	answers    string
 	instrument string
+	workspace  string
 }
 
 func (s *answerSource) register(fs interface {
@@ -38,13 +40,20 @@ func (s *answerSource) register(fs interface {
 }) {
 	fs.StringVar(&s.answers, "answers", "", "berkas jawaban CSV atau JSON (- untuk stdin) / answers file, CSV or JSON")
 	fs.StringVar(&s.instrument, "instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: dari berkas / from the file, else "+model.DefaultPackID+")")
+	fs.StringVar(&s.workspace, "w", "", "ruang kerja, sebagai ganti --answers / workspace, instead of --answers")
 }
 
 // load reads the answers and the instrument they are scored against, and
 // checks them against it (which converts external index values).
 func (s *answerSource) load(std stdio) (*model.Pack, *model.AnswerFile, error) {
 	if s.answers == "" {
-		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers / name the answers file with --answers")
+		if s.workspace != "" {
+			return s.loadWorkspace()
+		}
+		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau ruang kerja dengan -w / name the answers file with --answers or the workspace with -w")
+	}
+	if s.workspace != "" {
+		return nil, nil, usagef("pakai --answers atau -w, tidak keduanya / use --answers or -w, not both")
 	}
 	r, err := openInput(std, s.answers)
 	if err != nil {

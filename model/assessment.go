@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -85,6 +86,26 @@ type Evidence struct {
 	// By and At say who linked the file, and when.
 	By string
 	At time.Time
+}
+
+// SizeText formats a byte count for people, in Indonesian notation with
+// decimal units: "812 B", "34,2 kB", "3,4 MB", "1,07 GB".
+func SizeText(n int64) string {
+	const k = 1000
+	unit, div, decimals := "B", int64(1), 0
+	switch {
+	case n >= k*k*k:
+		unit, div, decimals = "GB", k*k*k, 2
+	case n >= k*k:
+		unit, div, decimals = "MB", k*k, 1
+	case n >= k:
+		unit, div, decimals = "kB", k, 1
+	}
+	if decimals == 0 {
+		return fmt.Sprintf("%d %s", n, unit)
+	}
+	s := strconv.FormatFloat(float64(n)/float64(div), 'f', decimals, 64)
+	return strings.Replace(s, ".", ",", 1) + " " + unit
 }
 
 // ShortHash returns the first 12 hex digits of the SHA-256, enough for

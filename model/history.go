@@ -18,6 +18,13 @@ const (
 	FieldEvidenceAdded   = "bukti+"
 	FieldEvidenceRemoved = "bukti-"
 	FieldReconfirmed     = "konfirmasi"
+	// FieldEvidenceChanged: the details of an evidence link (title,
+	// document number, dates, level) changed.
+	FieldEvidenceChanged = "bukti~"
+	// FieldOfficials and FieldTargetIndex concern the whole workspace
+	// (Indicator 0): the officials named in reports, the target index.
+	FieldOfficials   = "pejabat"
+	FieldTargetIndex = "target"
 )
 
 // Change is one entry of a workspace's append-only history: who changed

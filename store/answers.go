@@ -1,0 +1,350 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// maxText bounds every text the store keeps (FAKTA, ANALISIS, titles …).
+const maxText = 64 << 10
+
+// errNoChange rolls back an update transaction that would change nothing.
+var errNoChange = errors.New("no change")
+
+// AnswerUpdate is a change to one answer. Nil fields stay as they are.
+type AnswerUpdate struct {
+	// Value is the new level in hundredths (100 … 500), or
+	// model.Unanswered to clear it.
+	Value *model.Hundredths
+	// Fakta and Analisis are the two parts of the penjelasan; Sector the
+	// sector service name of a Layanan Publik Sektor indicator.
+	Fakta, Analisis, Sector *string
+	// Confirm confirms an answer carried over from last year even when
+	// nothing else changes. Any change confirms it too.
+	Confirm bool
+}
+
+// author checks and tidies the name of who makes a change.
+func author(by string) (string, error) {
+	by = strings.TrimSpace(by)
+	if by == "" {
+		return "", ErrNoAuthor
+	}
+	return by, checkText("nama / name", by)
+}
+
+func checkText(what, s string) error {
+	if len(s) > maxText {
+		return fmt.Errorf("%s: %w", what, ErrTextTooLong)
+	}
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s: teks bukan UTF-8 / text is not UTF-8", what)
+	}
+	return nil
+}
+
+// indicator returns indicator no of the workspace's instrument.
+func (w *Workspace) indicator(no int) (*model.Indicator, error) {
+	ind := w.pack.Indicator(no)
+	if ind == nil {
+		return nil, fmt.Errorf("indikator %d: %w", no, model.ErrUnknownIndicator)
+	}
+	return ind, nil
+}
+
+// Answer returns the answer of indicator no; an indicator nobody answered
+// yet has the zero answer (model.Unanswered, no texts).
+func (w *Workspace) Answer(no int) (model.Answer, error) {
+	if _, err := w.indicator(no); err != nil {
+		return model.Answer{}, err
+	}
+	var rec answerRec
+	err := w.view(func(tx *bbolt.Tx) error {
+		_, err := getAnswer(tx, no, &rec)
+		return err
+	})
+	return rec.model(no), err
+}
+
+// getAnswer decodes the answer record of no into rec; found is false when
+// there is none.
+func getAnswer(tx *bbolt.Tx, no int, rec *answerRec) (found bool, err error) {
+	v := answersBucket.of(tx).Get(indicatorKey(no))
+	if v == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(v, rec); err != nil {
+		return false, fmt.Errorf("%w: jawaban indikator %d / answer of indicator %d: %v", ErrDamaged, no, no, err)
+	}
+	return true, nil
+}
+
+// UpdateAnswer changes the answer of indicator no as u says, in one
+// transaction with one history entry per changed field, and returns the
+// answer as it is now. A value is checked against the instrument (whole
+// levels 1–5); a sector name is only taken for Layanan Publik Sektor
+// indicators. An update that changes nothing writes nothing.
+func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answer, error) {
+	by, err := author(by)
+	if err != nil {
+		return model.Answer{}, err
+	}
+	ind, err := w.indicator(no)
+	if err != nil {
+		return model.Answer{}, err
+	}
+	if u.Value != nil {
+		if err := w.pack.CheckValue(no, *u.Value); err != nil {
+			return model.Answer{}, err
+		}
+	}
+	if u.Sector != nil && *u.Sector != "" && !ind.SectorService {
+		return model.Answer{}, fmt.Errorf("indikator %d: %w", no, ErrNotSector)
+	}
+	for _, t := range []struct {
+		what string
+		s    *string
+	}{{"FAKTA", u.Fakta}, {"ANALISIS", u.Analisis}, {"sektor", u.Sector}} {
+		if t.s != nil {
+			if err := checkText(t.what, *t.s); err != nil {
+				return model.Answer{}, err
+			}
+		}
+	}
+	var rec answerRec
+	err = w.update(func(tx *bbolt.Tx) error {
+		if _, err := getAnswer(tx, no, &rec); err != nil {
+			return err
+		}
+		at := now()
+		var changes []model.Change
+		set := func(field string, cur *string, v *string) {
+			if v != nil && *v != *cur {
+				changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: field, Old: *cur, New: *v})
+				*cur = *v
+			}
+		}
+		if u.Value != nil && int64(*u.Value) != rec.Value {
+			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldLevel,
+				Old: levelText(model.Hundredths(rec.Value)), New: levelText(*u.Value)})
+			rec.Value = int64(*u.Value)
+		}
+		set(model.FieldFakta, &rec.Fakta, u.Fakta)
+		set(model.FieldAnalisis, &rec.Analisis, u.Analisis)
+		set(model.FieldSector, &rec.Sector, u.Sector)
+		if rec.Reconfirm && (len(changes) > 0 || u.Confirm) {
+			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldReconfirmed, Old: "perlu dikonfirmasi", New: "dikonfirmasi"})
+			rec.Reconfirm = false
+		}
+		if len(changes) == 0 {
+			return errNoChange
+		}
+		rec.By, rec.At = by, at
+		if err := putAnswer(tx, no, rec); err != nil {
+			return err
+		}
+		return appendChanges(tx, changes)
+	})
+	if errors.Is(err, errNoChange) {
+		err = nil
+	}
+	if err != nil {
+		return model.Answer{}, err
+	}
+	return rec.model(no), nil
+}
+
+// putAnswer writes rec, or deletes it when it says nothing any more.
+func putAnswer(tx *bbolt.Tx, no int, rec answerRec) error {
+	b := answersBucket.of(tx)
+	if rec.Value == 0 && rec.Fakta == "" && rec.Analisis == "" && rec.Sector == "" && !rec.Reconfirm {
+		return b.Delete(indicatorKey(no))
+	}
+	return putJSON(b, indicatorKey(no), rec)
+}
+
+// levelText is how a value reads in the history: "3", or "" for none.
+func levelText(h model.Hundredths) string {
+	if h == model.Unanswered {
+		return ""
+	}
+	return h.Compact()
+}
+
+func (r answerRec) model(no int) model.Answer {
+	return model.Answer{Indicator: no, Value: model.Hundredths(r.Value), Fakta: r.Fakta, Analisis: r.Analisis,
+		Sector: r.Sector, By: r.By, At: r.At, Reconfirm: r.Reconfirm}
+}
+
+// SetOfficials sets the officials that reports name for signature.
+func (w *Workspace) SetOfficials(by string, o model.Officials) error {
+	by, err := author(by)
+	if err != nil {
+		return err
+	}
+	rec := officialsToRec(o)
+	for _, s := range []string{rec.HeadName, rec.HeadNIP, rec.HeadTitle, rec.ResponsibleName, rec.ResponsibleNIP, rec.ResponsibleTitle, rec.Place} {
+		if err := checkText("pejabat / officials", s); err != nil {
+			return err
+		}
+	}
+	err = w.update(func(tx *bbolt.Tx) error {
+		var old officialsRec
+		meta := metaBucket.of(tx)
+		if meta.Get(keyOfficials) != nil {
+			if err := getJSON(meta, keyOfficials, &old); err != nil {
+				return fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
+			}
+		}
+		if old == rec {
+			return errNoChange
+		}
+		if err := putJSON(meta, keyOfficials, rec); err != nil {
+			return err
+		}
+		return appendChanges(tx, []model.Change{{At: now(), By: by, Field: model.FieldOfficials, Old: old.text(), New: rec.text()}})
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
+}
+
+func officialsToRec(o model.Officials) officialsRec {
+	t := strings.TrimSpace
+	return officialsRec{HeadName: t(o.HeadName), HeadNIP: t(o.HeadNIP), HeadTitle: t(o.HeadTitle),
+		ResponsibleName: t(o.ResponsibleName), ResponsibleNIP: t(o.ResponsibleNIP), ResponsibleTitle: t(o.ResponsibleTitle), Place: t(o.Place)}
+}
+
+func (r officialsRec) model() model.Officials {
+	return model.Officials{HeadName: r.HeadName, HeadNIP: r.HeadNIP, HeadTitle: r.HeadTitle,
+		ResponsibleName: r.ResponsibleName, ResponsibleNIP: r.ResponsibleNIP, ResponsibleTitle: r.ResponsibleTitle, Place: r.Place}
+}
+
+// text is how the officials read in the history.
+func (r officialsRec) text() string {
+	var parts []string
+	person := func(role, name, nip, title string) {
+		if s := strings.Join(nonEmpty(name, nip, title), ", "); s != "" {
+			parts = append(parts, role+": "+s)
+		}
+	}
+	person("kepala", r.HeadName, r.HeadNIP, r.HeadTitle)
+	person("penanggung jawab", r.ResponsibleName, r.ResponsibleNIP, r.ResponsibleTitle)
+	if r.Place != "" {
+		parts = append(parts, "tempat: "+r.Place)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// SetTargetIndex sets the index the instansi aims at, 1,00–5,00; 0 clears
+// it.
+func (w *Workspace) SetTargetIndex(by string, h model.Hundredths) error {
+	by, err := author(by)
+	if err != nil {
+		return err
+	}
+	if h != 0 && (h < 100 || h > 500) {
+		return fmt.Errorf("%w: %s", model.ErrTargetRange, h.ID())
+	}
+	err = w.update(func(tx *bbolt.Tx) error {
+		meta := metaBucket.of(tx)
+		old, err := targetIndex(meta)
+		if err != nil {
+			return err
+		}
+		if old == h {
+			return errNoChange
+		}
+		if h == 0 {
+			err = meta.Delete(keyTargetIndex)
+		} else {
+			err = meta.Put(keyTargetIndex, []byte(strconv.FormatInt(int64(h), 10)))
+		}
+		if err != nil {
+			return err
+		}
+		text := func(h model.Hundredths) string {
+			if h == 0 {
+				return ""
+			}
+			return h.ID()
+		}
+		return appendChanges(tx, []model.Change{{At: now(), By: by, Field: model.FieldTargetIndex, Old: text(old), New: text(h)}})
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
+}
+
+func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {
+	v := meta.Get(keyTargetIndex)
+	if v == nil {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(string(v), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%w: target indeks / target index: %v", ErrDamaged, err)
+	}
+	return model.Hundredths(n), nil
+}
+
+// Assessment returns everything the workspace says, read in one
+// transaction so that it is consistent: identity, instrument, officials,
+// answers, evidence links and the target index. Reports and bundles are
+// made from it; the caller owns the result.
+func (w *Workspace) Assessment() (*model.Assessment, error) {
+	a := &model.Assessment{Identity: w.ident, Pack: w.pack, Answers: map[int]model.Answer{}}
+	err := w.view(func(tx *bbolt.Tx) error {
+		meta := metaBucket.of(tx)
+		if meta.Get(keyOfficials) != nil {
+			var o officialsRec
+			if err := getJSON(meta, keyOfficials, &o); err != nil {
+				return fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
+			}
+			a.Officials = o.model()
+		}
+		var err error
+		if a.TargetIndex, err = targetIndex(meta); err != nil {
+			return err
+		}
+		err = answersBucket.of(tx).ForEach(func(k, v []byte) error {
+			var rec answerRec
+			if len(k) != 4 || json.Unmarshal(v, &rec) != nil {
+				return fmt.Errorf("%w: jawaban / answer %x", ErrDamaged, k)
+			}
+			no := int(binary.BigEndian.Uint32(k))
+			a.Answers[no] = rec.model(no)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		a.Evidence, err = links(tx, 0)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/swanilai/swanilai/model"
+)
+
+// appendChanges seals changes after the last history entry and writes them,
+// in the caller's transaction: a change and its history entry are written
+// together or not at all.
+func appendChanges(tx *bbolt.Tx, changes []model.Change) error {
+	b := historyBucket.of(tx)
+	prev := ""
+	if k, v := b.Cursor().Last(); k != nil {
+		var last changeRec
+		if err := json.Unmarshal(v, &last); err != nil {
+			return fmt.Errorf("%w: riwayat entri terakhir / last history entry: %v", ErrDamaged, err)
+		}
+		prev = last.Hash
+	}
+	for i := range changes {
+		c := &changes[i]
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		c.Seq = seq
+		c.Seal(prev)
+		prev = c.Hash
+		if err := putJSON(b, u64Key(seq), changeToRec(*c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// History returns the history entries of indicator no in order, or every
+// entry when no is 0.
+func (w *Workspace) History(no int) ([]model.Change, error) {
+	var out []model.Change
+	err := w.view(func(tx *bbolt.Tx) error {
+		return historyBucket.of(tx).ForEach(func(k, v []byte) error {
+			var r changeRec
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("%w: riwayat / history %x: %v", ErrDamaged, k, err)
+			}
+			if no == 0 || r.Indicator == no {
+				out = append(out, r.model())
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+func changeToRec(c model.Change) changeRec {
+	return changeRec{Seq: c.Seq, At: c.At, By: c.By, Indicator: c.Indicator, Field: c.Field, Old: c.Old, New: c.New, Prev: c.Prev, Hash: c.Hash}
+}
+
+func (r changeRec) model() model.Change {
+	return model.Change{Seq: r.Seq, At: r.At, By: r.By, Indicator: r.Indicator, Field: r.Field, Old: r.Old, New: r.New, Prev: r.Prev, Hash: r.Hash}
+}

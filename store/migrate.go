@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/swanilai/swanilai/store/migration2"
+)
+
+// migration is one step of the schema: it turns a file of schema version-1
+// into version. Each step lives in its own frozen package
+// (store/migrationN) with its own copies of the bucket names and records it
+// knows, so that later changes to this package cannot change what an old
+// step does.
+type migration struct {
+	version uint64
+	name    string
+	migrate func(tx *bbolt.Tx) error
+}
+
+// migrations lists every step, in order, from schema 1 on.
+var migrations = []migration{
+	{version: 2, name: "tautan bukti dukung dalam bucket sendiri / evidence links in their own bucket", migrate: migration2.Migrate},
+}
+
+// planMigration returns the steps that bring a file from schema from to
+// schema to.
+func planMigration(steps []migration, from, to uint64) ([]migration, error) {
+	switch {
+	case from > to:
+		return nil, &SchemaError{Version: from, Supported: to}
+	case from == 0:
+		return nil, fmt.Errorf("%w: versi skema 0 / schema version 0", ErrDamaged)
+	}
+	var plan []migration
+	next := from + 1
+	for _, s := range steps {
+		if s.version < next || s.version > to {
+			continue
+		}
+		if s.version != next {
+			return nil, fmt.Errorf("store: no migration to schema %d", next)
+		}
+		plan = append(plan, s)
+		next++
+	}
+	if next != to+1 {
+		return nil, fmt.Errorf("store: no migration to schema %d", next)
+	}
+	return plan, nil
+}
+
+// migrate brings the open file from schema from to the current schema. It
+// first writes a copy of the file beside it (PATH.vFROM.bak, synced, then
+// renamed into place), then applies every step and the new version number
+// in one transaction: a failing step leaves the file as it was.
+func (w *Workspace) migrate(from uint64) error {
+	plan, err := planMigration(migrations, from, schemaVersion)
+	if err != nil {
+		return err
+	}
+	backup := fmt.Sprintf("%s.v%d.bak", w.path, from)
+	if err := w.copyTo(context.Background(), backup, true, nil); err != nil {
+		return fmt.Errorf("salinan sebelum migrasi / backup before migration: %w", err)
+	}
+	return w.update(func(tx *bbolt.Tx) error {
+		for _, s := range plan {
+			if err := s.migrate(tx); err != nil {
+				return fmt.Errorf("migrasi ke skema %d (%s) gagal / migration to schema %d failed: %w", s.version, s.name, s.version, err)
+			}
+		}
+		return metaBucket.of(tx).Put(keyVersion, u64Key(schemaVersion))
+	})
+}

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"time"
+
+	"go.etcd.io/bbolt"
+)
+
+// This file declares every bucket and key of the workspace file and the
+// shape of every record, with the schema version that introduced each. Code
+// elsewhere names buckets and keys only through these declarations. A change
+// of layout is a new schema version with a migration (migrate.go) and a
+// frozen copy of the old layout in its migration package (store/migrationN).
+
+// schemaVersion is the schema this build writes. Version history:
+//
+//	1  first layout: evidence links kept inside the answer records.
+//	2  evidence links in their own bucket, keyed by indicator and SHA-256;
+//	   each blob record counts its links (migration2).
+const schemaVersion uint64 = 2
+
+// formatName is the value of the meta key "format": it tells a workspace
+// from any other bbolt file.
+const formatName = "swanilai.workspace"
+
+// bucket is a top-level bucket and the schema version that introduced it.
+type bucket struct {
+	name  []byte
+	since uint64
+}
+
+// of returns the bucket in tx. Open checks that every bucket exists, so the
+// result is never nil on an open workspace.
+func (b bucket) of(tx *bbolt.Tx) *bbolt.Bucket { return tx.Bucket(b.name) }
+
+var (
+	// metaBucket maps: meta key -> value (the keys below).
+	metaBucket = bucket{[]byte("meta"), 1}
+	// packBucket maps: "canonical" -> the instrument pack's canonical JSON.
+	packBucket = bucket{[]byte("pack"), 1}
+	// answersBucket maps: indicator (uint32 BE) -> answerRec JSON.
+	answersBucket = bucket{[]byte("answers"), 1}
+	// blobsBucket maps: SHA-256 (32 bytes) -> blobRec JSON.
+	blobsBucket = bucket{[]byte("blobs"), 1}
+	// chunksBucket maps: extent (uint64 BE) ‖ chunk index (uint32 BE) ->
+	// the chunk's bytes. An extent is the chunks of one stored file; it is
+	// either a blob's (blobRec.Extent) or pending.
+	chunksBucket = bucket{[]byte("chunks"), 1}
+	// pendingBucket maps: extent (uint64 BE, from NextSequence) ->
+	// pendingRec JSON. Its chunks are an upload in progress or freed bytes
+	// waiting to be deleted; Open deletes them all.
+	pendingBucket = bucket{[]byte("pending"), 1}
+	// historyBucket maps: sequence number (uint64 BE, from NextSequence,
+	// from 1) -> changeRec JSON.
+	historyBucket = bucket{[]byte("history"), 1}
+	// linksBucket maps: indicator (uint32 BE) ‖ SHA-256 (32 bytes) ->
+	// linkRec JSON. Since version 2; version 1 kept links in answerRec.
+	linksBucket = bucket{[]byte("links"), 2}
+)
+
+// allBuckets lists every bucket of the current schema.
+var allBuckets = []bucket{metaBucket, packBucket, answersBucket, blobsBucket, chunksBucket, pendingBucket, historyBucket, linksBucket}
+
+// Keys of metaBucket.
+var (
+	// keyFormat -> formatName. Since version 1.
+	keyFormat = []byte("format")
+	// keyVersion -> schema version, uint64 BE. Since version 1.
+	keyVersion = []byte("version")
+	// keyIdentity -> identityRec JSON. Since version 1.
+	keyIdentity = []byte("identity")
+	// keyOfficials -> officialsRec JSON. Since version 1.
+	keyOfficials = []byte("officials")
+	// keyTargetIndex -> the target index, hundredths as decimal text.
+	// Since version 1.
+	keyTargetIndex = []byte("target_index")
+)
+
+// keyPackCanonical is the key of packBucket. Since version 1.
+var keyPackCanonical = []byte("canonical")
+
+// identityRec is the workspace identity. Since version 1.
+type identityRec struct {
+	ID             string    `json:"id"`
+	Role           string    `json:"role"`
+	Instansi       string    `json:"instansi"`
+	Unit           string    `json:"unit"`
+	Year           int       `json:"year"`
+	InstrumentID   string    `json:"instrument_id"`
+	InstrumentHash string    `json:"instrument_hash"`
+	Created        time.Time `json:"created"`
+}
+
+// officialsRec is the officials named in reports. Since version 1.
+type officialsRec struct {
+	HeadName         string `json:"head_name,omitempty"`
+	HeadNIP          string `json:"head_nip,omitempty"`
+	HeadTitle        string `json:"head_title,omitempty"`
+	ResponsibleName  string `json:"responsible_name,omitempty"`
+	ResponsibleNIP   string `json:"responsible_nip,omitempty"`
+	ResponsibleTitle string `json:"responsible_title,omitempty"`
+	Place            string `json:"place,omitempty"`
+}
+
+// answerRec is one answer. Value is in hundredths, 0 when unanswered. Since
+// version 1; version 1 also held an "evidence" list of links.
+type answerRec struct {
+	Value     int64     `json:"value,omitempty"`
+	Fakta     string    `json:"fakta,omitempty"`
+	Analisis  string    `json:"analisis,omitempty"`
+	Sector    string    `json:"sector,omitempty"`
+	By        string    `json:"by"`
+	At        time.Time `json:"at"`
+	Reconfirm bool      `json:"reconfirm,omitempty"`
+}
+
+// linkRec is one evidence link's metadata; the key names the indicator and
+// the blob. Dates are YYYY-MM-DD or empty. Since version 2.
+type linkRec struct {
+	Name       string    `json:"name"`
+	Title      string    `json:"title,omitempty"`
+	DocNo      string    `json:"doc_no,omitempty"`
+	DocDate    string    `json:"doc_date,omitempty"`
+	ValidUntil string    `json:"valid_until,omitempty"`
+	Level      int       `json:"level,omitempty"`
+	By         string    `json:"by"`
+	At         time.Time `json:"at"`
+}
+
+// blobRec is one stored file: its size, its extent of chunks numbered
+// 0 … Chunks-1, and how many links point at it. Since version 1; Links
+// since version 2.
+type blobRec struct {
+	Size   int64  `json:"size"`
+	Extent uint64 `json:"extent"`
+	Chunks uint32 `json:"chunks"`
+	Links  int    `json:"links"`
+}
+
+// pendingRec says why an extent is pending. Since version 1.
+type pendingRec struct {
+	Started time.Time `json:"started"`
+	// Reason is "upload" for an attach in progress or "freed" for the
+	// chunks of a blob whose last link was removed.
+	Reason string `json:"reason"`
+	Name   string `json:"name,omitempty"`
+}
+
+// changeRec is one history entry (model.Change). Since version 1.
+type changeRec struct {
+	Seq       uint64    `json:"seq"`
+	At        time.Time `json:"at"`
+	By        string    `json:"by"`
+	Indicator int       `json:"indicator,omitempty"`
+	Field     string    `json:"field"`
+	Old       string    `json:"old,omitempty"`
+	New       string    `json:"new,omitempty"`
+	Prev      string    `json:"prev,omitempty"`
+	Hash      string    `json:"hash"`
+}
+
+// Key encodings. Big-endian fixed width, so cursors iterate in order.
+
+func u64Key(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func indicatorKey(no int) []byte { return binary.BigEndian.AppendUint32(nil, uint32(no)) }
+
+func linkKey(no int, sum [32]byte) []byte { return append(indicatorKey(no), sum[:]...) }
+
+func chunkKey(extent uint64, i uint32) []byte {
+	return binary.BigEndian.AppendUint32(u64Key(extent), i)
+}
+
+// parseLinkKey splits a linksBucket key; ok is false for a malformed key.
+func parseLinkKey(k []byte) (no int, sum [32]byte, ok bool) {
+	if len(k) != 4+32 {
+		return 0, sum, false
+	}
+	copy(sum[:], k[4:])
+	return int(binary.BigEndian.Uint32(k)), sum, true
+}
+
+// parseSum reads a hex SHA-256.
+func parseSum(s string) (sum [32]byte, ok bool) {
+	if len(s) != 64 {
+		return sum, false
+	}
+	_, err := hex.Decode(sum[:], []byte(s))
+	return sum, err == nil
+}
