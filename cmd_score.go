@@ -40,7 +40,7 @@ func (s *answerSource) register(fs interface {
 }) {
 	fs.StringVar(&s.answers, "answers", "", "berkas jawaban CSV atau JSON (- untuk stdin) / answers file, CSV or JSON")
 	fs.StringVar(&s.instrument, "instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: dari berkas / from the file, else "+model.DefaultPackID+")")
-	fs.StringVar(&s.workspace, "w", "", "ruang kerja, sebagai ganti --answers / workspace, instead of --answers")
+	fs.StringVar(&s.workspace, "w", "", "berkas kerja, sebagai ganti --answers / workspace, instead of --answers")
 }
 
 // load reads the answers and the instrument they are scored against, and
@@ -50,7 +50,7 @@ func (s *answerSource) load(std stdio) (*model.Pack, *model.AnswerFile, error) {
 		if s.workspace != "" {
 			return s.loadWorkspace()
 		}
-		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau ruang kerja dengan -w / name the answers file with --answers or the workspace with -w")
+		return nil, nil, usagef("sebutkan berkas jawaban dengan --answers atau berkas kerja dengan -w / name the answers file with --answers or the workspace with -w")
 	}
 	if s.workspace != "" {
 		return nil, nil, usagef("pakai --answers atau -w, tidak keduanya / use --answers or -w, not both")

@@ -20,7 +20,7 @@ func init() {
 	register(&command{
 		name:    "init",
 		args:    "-w BERKAS --role opd|coordinator --instansi NAMA [--unit NAMA] --year TTTT [--instrument ID] [--from BERKAS_LAMA]",
-		summary: "buat ruang kerja / create a workspace",
+		summary: "buat berkas kerja / create a workspace",
 		run:     runInit,
 	})
 	register(&command{
@@ -56,13 +56,13 @@ func init() {
 	register(&command{
 		name:    "check",
 		args:    "-w BERKAS",
-		summary: "periksa keutuhan ruang kerja dan kesiapan jawaban / check the workspace's integrity and the answers' readiness",
+		summary: "periksa keutuhan berkas kerja dan kesiapan jawaban / check the workspace's integrity and the answers' readiness",
 		run:     runCheck,
 	})
 	register(&command{
 		name:    "backup",
 		args:    "-w BERKAS -o KELUARAN",
-		summary: "salin ruang kerja selagi dipakai / copy the workspace while in use",
+		summary: "salin berkas kerja selagi dipakai / copy the workspace while in use",
 		run:     runBackup,
 	})
 }
@@ -75,7 +75,7 @@ type workspaceFlags struct {
 }
 
 func (wf *workspaceFlags) register(fs *flagSet, changes bool) {
-	fs.StringVar(&wf.path, "w", "", "berkas ruang kerja / workspace file")
+	fs.StringVar(&wf.path, "w", "", "berkas berkas kerja / workspace file")
 	if changes {
 		fs.StringVar(&wf.by, "by", defaultAuthor(), "nama pengubah, untuk riwayat / who makes the change, for the history")
 	}
@@ -93,7 +93,7 @@ func (wf *workspaceFlags) parseOpen(fs *flagSet, args []string, min, max int) ([
 		return nil, nil, err
 	}
 	if wf.path == "" {
-		return nil, nil, usagef("sebutkan berkas ruang kerja dengan -w / name the workspace file with -w")
+		return nil, nil, usagef("sebutkan berkas berkas kerja dengan -w / name the workspace file with -w")
 	}
 	w, err := store.Open(wf.path)
 	return pos, w, err
@@ -161,7 +161,7 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 	unit := fs.String("unit", "", "OPD, mis. \"Dinas Komunikasi dan Informatika\" / the OPD")
 	year := fs.Int("year", 0, "tahun evaluasi / evaluation year")
 	instrument := fs.String("instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: instrumen tahun itu, atau instrumen --from / the year's instrument, or the one of --from)")
-	from := fs.String("from", "", "ruang kerja tahun lalu: jawaban dan bukti dukung dibawa / last year's workspace: answers and evidence are carried over")
+	from := fs.String("from", "", "berkas kerja tahun lalu: jawaban dan bukti dukung dibawa / last year's workspace: answers and evidence are carried over")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -170,7 +170,7 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 		return err
 	}
 	if wf.path == "" {
-		return usagef("sebutkan berkas ruang kerja baru dengan -w / name the new workspace file with -w")
+		return usagef("sebutkan berkas berkas kerja baru dengan -w / name the new workspace file with -w")
 	}
 	r, err := model.ParseRole(*role)
 	if err != nil {
@@ -201,7 +201,7 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 	}
 	defer w.Close()
 	id, p := w.Identity(), w.Pack()
-	fmt.Fprintf(std.out, "Ruang kerja dibuat / workspace created: %s\n", wf.path)
+	fmt.Fprintf(std.out, "Berkas kerja dibuat / workspace created: %s\n", wf.path)
 	who := id.Instansi
 	if id.Unit != "" {
 		who = id.Unit + " — " + id.Instansi
@@ -550,7 +550,7 @@ func runCheck(ctx context.Context, std stdio, args []string) error {
 		fmt.Fprintf(std.err, "swanilai: %s: %d masalah, lihat di atas / %d problems, see above\n", wf.path, len(r.Problems), len(r.Problems))
 		return errSilent
 	}
-	fmt.Fprintln(std.out, "Ruang kerja utuh / workspace is intact.")
+	fmt.Fprintln(std.out, "Berkas kerja utuh / workspace is intact.")
 	return nil
 }
 
@@ -583,7 +583,7 @@ func runBackup(ctx context.Context, std stdio, args []string) error {
 // instrument stored in it.
 func (s *answerSource) loadWorkspace() (*model.Pack, *model.AnswerFile, error) {
 	if s.instrument != "" {
-		return nil, nil, usagef("--instrument tidak berlaku dengan -w: ruang kerja memakai instrumennya sendiri / does not apply with -w: a workspace scores with its own instrument")
+		return nil, nil, usagef("--instrument tidak berlaku dengan -w: berkas kerja memakai instrumennya sendiri / does not apply with -w: a workspace scores with its own instrument")
 	}
 	w, err := store.Open(s.workspace)
 	if err != nil {

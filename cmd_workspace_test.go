@@ -104,10 +104,10 @@ func TestWorkspaceCommands(t *testing.T) {
 		t.Fatalf("history:\n%s", out)
 	}
 	out = mustRun(t, "check", "-w", ws)
-	if !strings.Contains(out, "2 jawaban") && !strings.Contains(out, "Ruang kerja utuh / workspace is intact.") {
+	if !strings.Contains(out, "2 jawaban") && !strings.Contains(out, "Berkas kerja utuh / workspace is intact.") {
 		t.Fatalf("check:\n%s", out)
 	}
-	if !strings.Contains(out, "Ruang kerja utuh / workspace is intact.") || !strings.Contains(out, "1 berkas (20,0 kB) dibaca ulang") {
+	if !strings.Contains(out, "Berkas kerja utuh / workspace is intact.") || !strings.Contains(out, "1 berkas (20,0 kB) dibaca ulang") {
 		t.Fatalf("check:\n%s", out)
 	}
 	if out := mustRun(t, "detach", "-w", ws, "--by", "Rina", "11", sum[:6]); out != "Dilepas / detached: "+sum+"  perwal.pdf dari indikator / from indicator 11\n" {

@@ -146,17 +146,17 @@ var (
 	// ErrWorkspaceDamaged reports a workspace file whose contents are damaged.
 	ErrWorkspaceDamaged = errors.New("berkas kerja rusak / workspace is damaged")
 	// ErrSchemaTooNew reports a workspace written by a newer Swanilai.
-	ErrSchemaTooNew = errors.New("berkas kerja dibuat oleh Swanilai yang lebih baru / workspace written by a newer Swanilai")
+	ErrSchemaTooNew = errors.New("berkas kerja dibuat oleh Swanilai yang lebih baru / workspace was written by a newer Swanilai")
 	// ErrWorkspaceExists reports an attempt to create a workspace over an existing file.
 	ErrWorkspaceExists = errors.New("berkas sudah ada / file already exists")
 	// ErrEvidenceEmpty reports an evidence file of 0 bytes.
-	ErrEvidenceEmpty = errors.New("berkas bukti dukung kosong (0 byte) / evidence file is empty")
+	ErrEvidenceEmpty = errors.New("berkas kosong (0 byte) / file is empty (0 bytes)")
 	// ErrEvidenceIsDir reports a folder given where an evidence file is expected.
-	ErrEvidenceIsDir = errors.New("yang dipilih adalah folder, bukan berkas / a folder, not a file")
+	ErrEvidenceIsDir = errors.New("ini folder, bukan berkas / is a directory, not a file")
 	// ErrDiskFull reports that the disk has no room for the evidence.
 	ErrDiskFull = errors.New("ruang disk tidak cukup / not enough disk space")
 	// ErrEvidenceCorrupt reports stored evidence bytes that no longer match their hash.
-	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan sidik SHA-256 / evidence does not match its SHA-256")
+	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan SHA-256-nya / evidence bytes do not match their SHA-256")
 	// ErrNoSuchEvidence reports an evidence file that is not linked.
 	ErrNoSuchEvidence = errors.New("bukti dukung tidak ditemukan / no such evidence")
 )

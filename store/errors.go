@@ -9,57 +9,59 @@ import (
 )
 
 // Errors of the store. User-facing texts are Indonesian first, English
-// second; compare with errors.Is.
+// second; compare with errors.Is. Those the window and other packages
+// meet are the model's sentinels under the store's names, so that code
+// that must not import the store can still tell them apart.
 var (
 	// ErrExists reports a target file that is already there: Create,
 	// CreateFrom and Backup never overwrite a file.
-	ErrExists = errors.New("berkas sudah ada / file already exists")
+	ErrExists = model.ErrWorkspaceExists
 	// ErrLocked reports a workspace that another window or process has open.
-	ErrLocked = errors.New("ruang kerja sedang dibuka di tempat lain / workspace is already open")
+	ErrLocked = model.ErrWorkspaceLocked
 	// ErrNotWorkspace reports a file that is not a Swanilai workspace at all.
-	ErrNotWorkspace = errors.New("bukan ruang kerja Swanilai / not a Swanilai workspace")
+	ErrNotWorkspace = model.ErrNotWorkspace
 	// ErrDamaged reports a workspace file whose content is broken; the
 	// wrapping error says what.
-	ErrDamaged = errors.New("ruang kerja rusak / workspace is damaged")
+	ErrDamaged = model.ErrWorkspaceDamaged
 	// ErrSchemaTooNew reports a workspace written by a newer Swanilai; it
 	// comes inside a *SchemaError that names the versions.
-	ErrSchemaTooNew = errors.New("ruang kerja dibuat oleh Swanilai yang lebih baru / workspace was written by a newer Swanilai")
+	ErrSchemaTooNew = model.ErrSchemaTooNew
 	// ErrClosed reports a call on a closed Workspace.
-	ErrClosed = errors.New("ruang kerja sudah ditutup / workspace is closed")
+	ErrClosed = errors.New("berkas kerja sudah ditutup / workspace is closed")
 	// ErrNoAuthor reports a change without the name of who makes it.
 	ErrNoAuthor = errors.New("nama pengubah kosong / who makes the change is not given")
 	// ErrInstrumentChanged reports a new year that uses another instrument
 	// than the workspace it starts from: answers cannot be carried over.
-	ErrInstrumentChanged = errors.New("instrumen berbeda dari ruang kerja tahun lalu / instrument differs from last year's workspace")
+	ErrInstrumentChanged = errors.New("instrumen berbeda dari berkas kerja tahun lalu / instrument differs from last year's workspace")
 	// ErrNotSector reports a sector service name for an indicator that is
 	// not a Layanan Publik Sektor indicator.
 	ErrNotSector = errors.New("indikator ini tidak memakai nama layanan sektor / indicator takes no sector service name")
 	// ErrTextTooLong reports a FAKTA, ANALISIS or other text over 64 KiB.
 	ErrTextTooLong = errors.New("teks terlalu panjang (maks. 64 KiB) / text too long (max 64 KiB)")
 	// ErrBadIdentity reports CreateOptions that do not describe a workspace.
-	ErrBadIdentity = errors.New("identitas ruang kerja tidak lengkap / incomplete workspace identity")
+	ErrBadIdentity = errors.New("identitas berkas kerja tidak lengkap / incomplete workspace identity")
 
 	// ErrNoSuchEvidence reports an evidence file that is not linked (or no
 	// longer stored).
-	ErrNoSuchEvidence = errors.New("bukti dukung tidak ditemukan / no such evidence")
+	ErrNoSuchEvidence = model.ErrNoSuchEvidence
 	// ErrAmbiguousPrefix reports a SHA-256 prefix that matches more than one
 	// evidence file.
 	ErrAmbiguousPrefix = errors.New("awalan SHA-256 cocok dengan lebih dari satu bukti dukung / SHA-256 prefix matches more than one evidence file")
 	// ErrEvidenceCorrupt reports stored evidence bytes that do not hash back
 	// to their SHA-256.
-	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan SHA-256-nya / evidence bytes do not match their SHA-256")
+	ErrEvidenceCorrupt = model.ErrEvidenceCorrupt
 	// ErrEvidenceMeta reports evidence metadata that cannot be right: a level
 	// outside 0–5, a valid-until date before the document date.
 	ErrEvidenceMeta = errors.New("keterangan bukti dukung tidak sah / invalid evidence details")
 	// ErrEmptyFile reports an evidence file of 0 bytes.
-	ErrEmptyFile = errors.New("berkas kosong (0 bita) / file is empty (0 bytes)")
+	ErrEmptyFile = model.ErrEvidenceEmpty
 	// ErrIsDirectory reports a folder given as an evidence file.
-	ErrIsDirectory = errors.New("ini folder, bukan berkas / is a directory, not a file")
+	ErrIsDirectory = model.ErrEvidenceIsDir
 	// ErrNotRegular reports a device, pipe or socket given as an evidence file.
 	ErrNotRegular = errors.New("bukan berkas biasa / not a regular file")
 	// ErrDiskFull reports a disk without room for the work; a *SpaceError
 	// carries the numbers when they are known up front.
-	ErrDiskFull = errors.New("ruang disk tidak cukup / not enough disk space")
+	ErrDiskFull = model.ErrDiskFull
 )
 
 // SchemaError reports a workspace written with a schema version this build
@@ -71,7 +73,7 @@ type SchemaError struct {
 }
 
 func (e *SchemaError) Error() string {
-	return fmt.Sprintf("ruang kerja memakai skema %d, versi Swanilai ini hanya sampai skema %d: perbarui Swanilai / workspace uses schema %d, this Swanilai reads up to schema %d: update Swanilai",
+	return fmt.Sprintf("berkas kerja memakai skema %d, versi Swanilai ini hanya sampai skema %d: perbarui Swanilai / workspace uses schema %d, this Swanilai reads up to schema %d: update Swanilai",
 		e.Version, e.Supported, e.Version, e.Supported)
 }
 
