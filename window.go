@@ -2,13 +2,119 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2/app"
-	_ "github.com/swanilai/swanilai/ui"
+
+	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/store"
+	"github.com/swanilai/swanilai/ui"
 )
 
-// openWindow is what `swanilai` does without a sub-command.
-func openWindow(ctx context.Context, std stdio, _ []string) error {
-	_ = app.NewWithID
-	return runHelp(ctx, std, nil)
+// appID identifies the app to the desktop and keeps its preferences.
+const appID = "io.github.swanilai.swanilai"
+
+// started is when the process started, for --startup-time.
+var started = time.Now()
+
+// windowCommand describes `swanilai` without a sub-command, for its -h.
+var windowCommand = &command{
+	name:    "",
+	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|indicator:N]",
+	summary: "buka jendela / open the window",
+}
+
+// openWindow is what `swanilai` does without a sub-command: the window, on
+// the workspace of -w, else the last one used.
+func openWindow(_ context.Context, std stdio, args []string) error {
+	fs := newFlags(windowCommand, std)
+	path := fs.String("w", "", "berkas kerja yang dibuka / the workspace to open")
+	view := fs.String("view", "", "yang ditampilkan lebih dulu / what to show first: dashboard, readiness, wizard, indicator:N")
+	timing := fs.Bool("startup-time", false, "cetak waktu sampai jendela tergambar lalu keluar / print the time to the first painted frame, then quit")
+	pos, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("perintah tidak dikenal / unknown command %q; lihat / see: swanilai help", pos[0])
+	}
+	if *path != "" {
+		if *path, err = filepath.Abs(*path); err != nil {
+			return err
+		}
+	}
+	ui.Version = version
+	a := app.NewWithID(appID)
+	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view})
+	if *timing {
+		u.WhenPainted(func() {
+			fmt.Fprintf(std.out, "jendela tergambar / first frame painted: %d ms\n", time.Since(started).Milliseconds())
+			u.Quit()
+		})
+	}
+	u.ShowAndRun()
+	return nil
+}
+
+// storeFiles opens and creates workspace files for the window.
+type storeFiles struct{}
+
+func (storeFiles) Open(path string) (ui.Workspace, error) {
+	w, err := store.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return uiWorkspace{w}, nil
+}
+
+func (storeFiles) Create(path string, nw ui.NewWorkspace) (ui.Workspace, error) {
+	p, err := model.BuiltinPack(nw.PackID)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	w, err := store.Create(path, store.CreateOptions{Role: nw.Role, Instansi: nw.Instansi, Unit: nw.Unit, Year: nw.Year, Pack: p, By: nw.By})
+	if err != nil {
+		return nil, err
+	}
+	return uiWorkspace{w}, nil
+}
+
+// uiWorkspace adapts a store workspace to what the window asks of it.
+type uiWorkspace struct {
+	*store.Workspace
+}
+
+func (w uiWorkspace) SaveAnswer(by string, a model.Answer) (model.Answer, error) {
+	u := store.AnswerUpdate{Value: &a.Value, Fakta: &a.Fakta, Analisis: &a.Analisis, Confirm: true}
+	if ind := w.Pack().Indicator(a.Indicator); ind != nil && ind.SectorService {
+		u.Sector = &a.Sector
+	}
+	if a.External != nil {
+		u.External = a.External
+	} else {
+		u.ClearExternal = true
+	}
+	return w.UpdateAnswer(by, a.Indicator, u)
+}
+
+func (w uiWorkspace) Attach(ctx context.Context, by string, no int, path string, progress func(done, total int64)) (model.Evidence, bool, error) {
+	e, res, err := w.Workspace.Attach(ctx, by, no, path, store.EvidenceMeta{}, progress)
+	return e, res.AlreadyStored, err
+}
+
+func (w uiWorkspace) UpdateEvidence(by string, e model.Evidence) (model.Evidence, error) {
+	return w.Workspace.UpdateEvidence(by, e.Indicator, e.SHA256, store.EvidenceMeta{
+		Title: e.Title, DocNo: e.DocNo, DocDate: e.DocDate, ValidUntil: e.ValidUntil, Level: e.Level,
+	})
+}
+
+func (w uiWorkspace) Detach(by string, no int, sha string) error {
+	_, err := w.Workspace.Detach(by, no, sha)
+	return err
 }

@@ -18,6 +18,8 @@ const (
 	FieldEvidenceAdded   = "bukti+"
 	FieldEvidenceRemoved = "bukti-"
 	FieldReconfirmed     = "konfirmasi"
+	// FieldExternal: the external index value an answer is converted from.
+	FieldExternal = "eksternal"
 	// FieldEvidenceChanged: the details of an evidence link (title,
 	// document number, dates, level) changed.
 	FieldEvidenceChanged = "bukti~"

@@ -31,6 +31,11 @@ type AnswerUpdate struct {
 	// Confirm confirms an answer carried over from last year even when
 	// nothing else changes. Any change confirms it too.
 	Confirm bool
+	// External sets the other agency's index value the answer's value is
+	// converted from (Indeks Pemdi indicators 5–7); the value follows
+	// from it. ClearExternal removes it, for a level chosen directly.
+	External      *model.ExternalValue
+	ClearExternal bool
 }
 
 // author checks and tidies the name of who makes a change.
@@ -102,6 +107,19 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 	if err != nil {
 		return model.Answer{}, err
 	}
+	if u.External != nil {
+		v, err := w.pack.ConvertExternal(no, u.External.Value)
+		if err != nil {
+			return model.Answer{}, fmt.Errorf("indikator %d: %w", no, err)
+		}
+		if u.Value != nil && *u.Value != v {
+			return model.Answer{}, fmt.Errorf("indikator %d: %w: %s, bukan %s", no, model.ErrExternalMismatch, v.ID(), u.Value.ID())
+		}
+		if err := checkText("sumber / source", u.External.Source); err != nil {
+			return model.Answer{}, err
+		}
+		u.Value = &v
+	}
 	if u.Value != nil {
 		if err := w.pack.CheckValue(no, *u.Value); err != nil {
 			return model.Answer{}, err
@@ -138,6 +156,13 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 				Old: levelText(model.Hundredths(rec.Value)), New: levelText(*u.Value)})
 			rec.Value = int64(*u.Value)
 		}
+		if u.External != nil || u.ClearExternal {
+			next := externalToRec(u.External)
+			if old, nw := externalText(rec.External), externalText(next); old != nw {
+				changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldExternal, Old: old, New: nw})
+				rec.External = next
+			}
+		}
 		set(model.FieldFakta, &rec.Fakta, u.Fakta)
 		set(model.FieldAnalisis, &rec.Analisis, u.Analisis)
 		set(model.FieldSector, &rec.Sector, u.Sector)
@@ -166,7 +191,7 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 // putAnswer writes rec, or deletes it when it says nothing any more.
 func putAnswer(tx *bbolt.Tx, no int, rec answerRec) error {
 	b := answersBucket.of(tx)
-	if rec.Value == 0 && rec.Fakta == "" && rec.Analisis == "" && rec.Sector == "" && !rec.Reconfirm {
+	if rec.Value == 0 && rec.Fakta == "" && rec.Analisis == "" && rec.Sector == "" && !rec.Reconfirm && rec.External == nil {
 		return b.Delete(indicatorKey(no))
 	}
 	return putJSON(b, indicatorKey(no), rec)
@@ -182,7 +207,37 @@ func levelText(h model.Hundredths) string {
 
 func (r answerRec) model(no int) model.Answer {
 	return model.Answer{Indicator: no, Value: model.Hundredths(r.Value), Fakta: r.Fakta, Analisis: r.Analisis,
-		Sector: r.Sector, By: r.By, At: r.At, Reconfirm: r.Reconfirm}
+		Sector: r.Sector, By: r.By, At: r.At, Reconfirm: r.Reconfirm, External: r.External.model()}
+}
+
+func externalToRec(e *model.ExternalValue) *externalRec {
+	if e == nil {
+		return nil
+	}
+	return &externalRec{Value: int64(e.Value), Source: e.Source, Date: e.Date.String(), ValidUntil: e.ValidUntil.String()}
+}
+
+// model converts the record; dates that do not parse read as not given
+// (Check reports the record).
+func (r *externalRec) model() *model.ExternalValue {
+	if r == nil {
+		return nil
+	}
+	d, _ := model.ParseDate(r.Date)
+	u, _ := model.ParseDate(r.ValidUntil)
+	return &model.ExternalValue{Value: model.Hundredths(r.Value), Source: r.Source, Date: d, ValidUntil: u}
+}
+
+// externalText is how an external value reads in the history.
+func externalText(r *externalRec) string {
+	if r == nil {
+		return ""
+	}
+	t := model.Hundredths(r.Value).ID()
+	if r.Source != "" {
+		t += " (" + r.Source + ")"
+	}
+	return t
 }
 
 // SetOfficials sets the officials that reports name for signature.

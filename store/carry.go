@@ -100,7 +100,7 @@ func (w *Workspace) carry(ctx context.Context, old *Workspace, a *model.Assessme
 			if w.pack.Indicator(no) == nil || w.pack.CheckValue(no, ans.Value) != nil {
 				continue
 			}
-			rec := answerRec{Value: int64(ans.Value), Fakta: ans.Fakta, Analisis: ans.Analisis, Sector: ans.Sector, By: by, At: at, Reconfirm: true}
+			rec := answerRec{Value: int64(ans.Value), Fakta: ans.Fakta, Analisis: ans.Analisis, Sector: ans.Sector, By: by, At: at, Reconfirm: true, External: externalToRec(ans.External)}
 			if err := putAnswer(tx, no, rec); err != nil {
 				return err
 			}

@@ -114,6 +114,18 @@ type answerRec struct {
 	By        string    `json:"by"`
 	At        time.Time `json:"at"`
 	Reconfirm bool      `json:"reconfirm,omitempty"`
+	// External is the other agency's index value the Value was converted
+	// from (Indeks Pemdi); absent when the level was chosen directly.
+	// Since version 2; an optional field, so no migration.
+	External *externalRec `json:"external,omitempty"`
+}
+
+// externalRec is an external index value. Dates are YYYY-MM-DD or empty.
+type externalRec struct {
+	Value      int64  `json:"value"`
+	Source     string `json:"source"`
+	Date       string `json:"date,omitempty"`
+	ValidUntil string `json:"valid_until,omitempty"`
 }
 
 // linkRec is one evidence link's metadata; the key names the indicator and

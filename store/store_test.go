@@ -347,3 +347,50 @@ func TestReconfirm(t *testing.T) {
 		t.Fatalf("history %+v", h)
 	}
 }
+
+func TestExternalValue(t *testing.T) {
+	p, err := model.BuiltinPack("pemdi-8-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(t)
+	opts.Pack, opts.Year = p, 2026
+	w, err := Create(filepath.Join(t.TempDir(), "pemdi.swanilai"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	sdi := &model.ExternalValue{Value: 6875, Source: "Hasil Evaluasi SDI 2025, Bappenas", Date: model.Date{Year: 2026, Month: 2, Day: 10}}
+	got, err := w.UpdateAnswer("Rina", 5, AnswerUpdate{External: sdi})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Value != 375 || got.External == nil || *got.External != *sdi {
+		t.Fatalf("stored %+v / %+v", got, got.External)
+	}
+	// A level that does not match the conversion is refused.
+	if _, err := w.UpdateAnswer("Rina", 5, AnswerUpdate{External: sdi, Value: ptr[model.Hundredths](400)}); !errors.Is(err, model.ErrExternalMismatch) {
+		t.Fatalf("mismatch: %v", err)
+	}
+	w = reopen(t, w)
+	if a, _ := w.Answer(5); a.External == nil || a.External.Value != 6875 || a.External.Date != sdi.Date {
+		t.Fatalf("after reopening: %+v", a)
+	}
+	// Choosing a level directly drops the external value, in the history.
+	if got, err = w.UpdateAnswer("Rina", 5, AnswerUpdate{Value: ptr[model.Hundredths](200), ClearExternal: true}); err != nil || got.External != nil || got.Value != 200 {
+		t.Fatalf("clear: %+v %v", got, err)
+	}
+	h, err := w.History(5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, c := range h {
+		fields = append(fields, c.Field+":"+c.New)
+	}
+	want := []string{"level:3,75", "eksternal:68,75 (Hasil Evaluasi SDI 2025, Bappenas)", "level:2", "eksternal:"}
+	if strings.Join(fields, "|") != strings.Join(want, "|") {
+		t.Fatalf("history %v", fields)
+	}
+	mustCheck(t, w)
+}

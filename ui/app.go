@@ -3,12 +3,15 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -53,6 +56,9 @@ type App struct {
 	// do runs a function on the UI goroutine: every goroutine of the
 	// window hands its widget work to it (fyne.Do unless a test says).
 	do func(func())
+	// painted, when set, is told when a frame showing a workspace is
+	// painted (see WhenPainted).
+	painted func()
 }
 
 // New builds the window over a and decides what it shows first: the
@@ -95,6 +101,10 @@ func (u *App) Window() fyne.Window { return u.win }
 // ShowAndRun shows the window and runs the app until it is closed.
 func (u *App) ShowAndRun() { u.win.ShowAndRun() }
 
+// Quit closes the window as the user would, saving what is pending. It
+// may be called from any goroutine.
+func (u *App) Quit() { fyne.Do(u.onClose) }
+
 func (u *App) today() model.Date { return u.opts.Today() }
 
 // openPath opens the workspace file at path off the UI goroutine: a file
@@ -136,7 +146,11 @@ func (u *App) setWorkspace(ws Workspace) {
 	u.settings.addRecent(ws.Path())
 	id := ws.Identity()
 	u.win.SetTitle(fmt.Sprintf("Swanilai — %s · %d", strings.TrimSpace(id.Unit+" "+id.Instansi), id.Year))
-	u.win.SetContent(v.buildUI())
+	content := v.buildUI()
+	if u.painted != nil {
+		content = container.NewStack(content, paintProbe(u.painted))
+	}
+	u.win.SetContent(content)
 	u.refreshMenu()
 	v.show(u.opts.View)
 	u.opts.View = "" // only the first workspace starts at the requested view
@@ -312,4 +326,24 @@ func atoi(s string) int {
 		return 0
 	}
 	return n
+}
+
+// WhenPainted calls f, on a goroutine of its own, once the window has
+// painted an open workspace for the first time: how long a start really
+// takes, as a person sees it. It must be called before ShowAndRun.
+func (u *App) WhenPainted(f func()) {
+	var once sync.Once
+	u.painted = func() { once.Do(func() { go f() }) }
+}
+
+// paintProbe is an invisible 1×1 raster: the painter asks for its pixels
+// while it draws a frame that shows it, which is the moment WhenPainted
+// waits for.
+func paintProbe(painted func()) fyne.CanvasObject {
+	r := canvas.NewRasterWithPixels(func(_, _, _, _ int) color.Color {
+		painted()
+		return color.Transparent
+	})
+	r.SetMinSize(fyne.NewSize(1, 1))
+	return container.NewWithoutLayout(r)
 }

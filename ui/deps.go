@@ -41,6 +41,8 @@ type NewWorkspace struct {
 	Unit     string
 	Year     int
 	PackID   string
+	// By names who creates it, for the history.
+	By string
 }
 
 // Workspaces opens and creates workspace files.

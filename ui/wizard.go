@@ -186,6 +186,7 @@ func (wz *wizard) onCreate() {
 		Unit:     strings.TrimSpace(wz.unit.Text),
 		Year:     atoi(wz.year.Selected),
 		PackID:   wz.packs[wz.instrument.SelectedIndex()].ID,
+		By:       wz.app.settings.userName(),
 	}
 	if wz.isCoordinator() {
 		nw.Role = model.RoleCoordinator
