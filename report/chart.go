@@ -152,7 +152,7 @@ func trendChart(d *doc, t *texts, p *model.Pack, pts []TrendPoint, target model.
 		bandsW = 20.0
 	)
 	names := trendDomainNames(p, pts)
-	legendRows := 1 + (len(names)+1)/3
+	legendRows := (len(names) + 4) / 3
 	d.need(plotH + 14 + float64(legendRows)*4.5)
 	x0 := d.left() + axisW
 	x1 := d.right() - bandsW
@@ -182,7 +182,6 @@ func trendChart(d *doc, t *texts, p *model.Pack, pts []TrendPoint, target model.
 	if target > 0 {
 		y := yOf(float64(target) / 100)
 		dashed(d, x0, y, x1, y, warnText)
-		label(d, x0+1, y-2.2, t.chartTarget(target.ID()), style{size: 7, bold: true, color: warnText}, "L")
 	}
 	// Domain lines first, so the index line lies on top.
 	for k, name := range names {
@@ -206,20 +205,28 @@ func trendChart(d *doc, t *texts, p *model.Pack, pts []TrendPoint, target model.
 		label(d, xs[i], ys[i]-4, pt.Index.ID(), style{size: 7.5, bold: true, color: accent}, "C")
 	}
 
-	// The legend.
+	// The legend: the index, the domains, the target.
 	y := top + plotH + 7
-	items := append([]string{p.IndexName}, names...)
+	type item struct {
+		name  string
+		color rgb
+		width float64
+		dash  []float64
+	}
+	items := []item{{p.IndexName, accent, 0.9, nil}}
+	for i, name := range names {
+		ss := seriesStyles[i%len(seriesStyles)]
+		items = append(items, item{name, ss.color, 0.4, ss.dash})
+	}
+	if target > 0 {
+		items = append(items, item{t.chartTarget(target.ID()), warnText, 0.5, []float64{1.5, 1}})
+	}
 	itemW := (d.width() - axisW) / 3
-	for i, name := range items {
+	for i, it := range items {
 		x := x0 + float64(i%3)*itemW
 		yy := y + float64(i/3)*4.5
-		c, w, dash := accent, 0.9, []float64(nil)
-		if i > 0 {
-			ss := seriesStyles[(i-1)%len(seriesStyles)]
-			c, w, dash = ss.color, 0.4, ss.dash
-		}
-		polyline(d, []float64{x, x + 8}, []float64{yy + 1.6, yy + 1.6}, c, w, dash, 0)
-		d.fitText(x+9, yy, itemW-10, name, stSmall, "L")
+		polyline(d, []float64{x, x + 8}, []float64{yy + 1.6, yy + 1.6}, it.color, it.width, it.dash, 0)
+		d.fitText(x+9, yy, itemW-10, it.name, stSmall, "L")
 	}
 	d.y = y + float64((len(items)+2)/3)*4.5 + 2
 	d.fresh = false

@@ -328,7 +328,7 @@ func (r *opdReport) indicatorBlock(no int) {
 // evidence table; the header repeats on every page the table continues on.
 func (r *opdReport) evidenceTable(ev []model.Evidence, heads []*row) (*row, []*row) {
 	d, t := r.d, r.t
-	widths := []float64{7.5, 40, 0, 21, 17, 17, 22}
+	widths := []float64{7.5, 40, 0, 21, 16, 19, 22}
 	fixed := 0.0
 	for _, w := range widths {
 		fixed += w

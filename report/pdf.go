@@ -103,8 +103,7 @@ type doc struct {
 	header [2][2]string
 	footer string
 
-	landscape bool
-	y         float64 // the cursor: where the next row starts
+	y float64 // the cursor: where the next row starts
 	// fresh is true while nothing but repeated headings stands on the page.
 	fresh bool
 
@@ -133,8 +132,9 @@ func newDoc(ctx context.Context, t *texts, opts Options, meta docMeta) *doc {
 	pdf.SetCellMargin(cellPadX)
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true) // the same input gives the same bytes
-	pdf.SetCreationDate(opts.Generated)
-	pdf.SetModificationDate(opts.Generated)
+	// gofpdf writes the date without a zone, which readers take as UTC.
+	pdf.SetCreationDate(opts.Generated.UTC())
+	pdf.SetModificationDate(opts.Generated.UTC())
 	pdf.SetTitle(clean(meta.title, false), true)
 	pdf.SetSubject(clean(meta.subject, false), true)
 	pdf.SetAuthor(clean(meta.author, false), true)
@@ -168,8 +168,16 @@ func (d *doc) setDraw(c rgb) { d.pdf.SetDrawColor(int(c.r), int(c.g), int(c.b)) 
 func (d *doc) pageW() float64 { w, _ := d.pdf.GetPageSize(); return w }
 func (d *doc) pageH() float64 { _, h := d.pdf.GetPageSize(); return h }
 
+// landscape reports whether the current page is in landscape. It is read
+// from the page itself because gofpdf calls the footer of a page after the
+// next page has been asked for, possibly in the other orientation.
+func (d *doc) landscape() bool {
+	w, h := d.pdf.GetPageSize()
+	return w > h
+}
+
 func (d *doc) left() float64 {
-	if d.landscape {
+	if d.landscape() {
 		return marginXL
 	}
 	return marginX
@@ -187,7 +195,6 @@ func (d *doc) bodyHeight() float64 { return d.bottom() - bodyTop }
 
 // addPage starts a page in the given orientation.
 func (d *doc) addPage(landscape bool) {
-	d.landscape = landscape
 	orient := "P"
 	if landscape {
 		orient = "L"
@@ -201,7 +208,7 @@ func (d *doc) addPage(landscape bool) {
 // heads there: the title of the block and the header of the table that
 // goes on.
 func (d *doc) newPage(heads []*row) {
-	d.addPage(d.landscape)
+	d.addPage(d.landscape())
 	for _, h := range heads {
 		d.drawRow(h, 0, h.lineCount())
 		d.y += h.height(0, h.lineCount())
@@ -457,7 +464,7 @@ func (d *doc) block(minStart float64, rows ...*row) {
 	case h <= d.room():
 	case h <= d.bodyHeight() || d.room() < minStart:
 		if !d.fresh {
-			d.addPage(d.landscape)
+			d.addPage(d.landscape())
 		}
 	}
 	d.put(rows...)
@@ -470,7 +477,7 @@ func (d *doc) space(h float64) {
 		return
 	}
 	if d.room() < h {
-		d.addPage(d.landscape)
+		d.addPage(d.landscape())
 		return
 	}
 	d.y += h
@@ -479,7 +486,7 @@ func (d *doc) space(h float64) {
 // need starts a new page unless h millimetres are left.
 func (d *doc) need(h float64) {
 	if d.room() < h && !d.fresh {
-		d.addPage(d.landscape)
+		d.addPage(d.landscape())
 	}
 }
 
@@ -490,7 +497,7 @@ func (d *doc) heading(text string, st style, keep float64) {
 	r.gap = 4
 	r.padY = 1
 	if h := r.height(0, r.lineCount()) + keep; d.room() < h+r.gap && !d.fresh {
-		d.addPage(d.landscape)
+		d.addPage(d.landscape())
 	}
 	d.put(r)
 }

@@ -194,14 +194,14 @@ type opdStats struct {
 
 // recapReport is one recap being written.
 type recapReport struct {
-	d       *doc
-	t       *texts
-	rc      *Recap
-	p       *model.Pack
-	score   *model.Score
-	plan    *model.Plan
-	opts    Options
-	stats   []opdStats
+	d     *doc
+	t     *texts
+	rc    *Recap
+	p     *model.Pack
+	score *model.Score
+	plan  *model.Plan
+	opts  Options
+	stats []opdStats
 }
 
 func (r *recapReport) write(w io.Writer) error {

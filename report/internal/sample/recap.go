@@ -77,13 +77,30 @@ var opds = []struct{ code, name string }{
 	{"UPTD-MPP", "UPTD Mal Pelayanan Publik"},
 }
 
-// leads names, for each indicator the sample coordinator assigned to a
+// leads reports whether the OPD with the code answers indicator no for
+// the Pemda.
+func leads(no int, code string) bool {
+	lead, ok := leadOPD[no]
+	return (ok && lead == code) || (!ok && code == "DISKOMINFO")
+}
+
+// leadOPD names, for each indicator the sample coordinator assigned to a
 // particular OPD, the OPD that answers it for the Pemda; all others are
 // Diskominfo's.
-var leads = map[int]string{
+var leadOPD = map[int]string{
 	13: "BAPPERIDA", 32: "BAPPERIDA", 33: "BKD", 34: "BKD", 38: "BKD", 25: "BKPSDM", 36: "BKPSDM",
 	41: "BKPSDM", 39: "INSPEKTORAT", 14: "SETDA-ORG", 27: "SETDA-ORG", 40: "SETDA-ORG", 44: "SETDA-HUKUM",
 	35: "SETDA-PBJ", 37: "DISPUSIP", 20: "DINDUKCAPIL", 46: "DINDUKCAPIL", 45: "DPMPTSP", 47: "RSUD-BENDAN",
+}
+
+// pemdaLevels are the consolidated levels of the sample city, the lead
+// OPD's answers: an index of about 3,1, Baik, a little better than 2024.
+var pemdaLevels = map[int]int{
+	1: 4, 2: 3, 3: 3, 4: 3, 5: 3, 6: 3, 7: 2, 8: 3, 9: 2, 10: 4,
+	11: 3, 12: 3, 13: 3, 14: 2, 15: 3, 16: 4, 17: 3, 18: 3, 19: 3, 20: 3,
+	21: 3, 22: 3, 23: 3, 24: 2, 25: 3, 26: 3, 27: 2, 28: 3, 29: 3, 30: 2, 31: 2,
+	32: 4, 33: 4, 34: 4, 35: 4, 36: 3, 37: 3, 38: 3, 39: 2, 40: 3, 41: 3,
+	42: 4, 43: 3, 44: 4, 45: 3, 46: 4, 47: 3,
 }
 
 // shared are the indicators every OPD contributes to: its own archive in
@@ -108,8 +125,7 @@ func Recap(n int) *report.Recap {
 	for i, o := range opds[:n] {
 		var assigned []int
 		for _, no := range p.IndicatorNumbers() {
-			lead, ok := leads[no]
-			if (ok && lead == o.code) || (!ok && o.code == "DISKOMINFO") || contains(shared, no) {
+			if leads(no, o.code) || contains(shared, no) {
 				assigned = append(assigned, no)
 			}
 		}
@@ -145,19 +161,7 @@ func Recap(n int) *report.Recap {
 		}
 		rc.OPDs = append(rc.OPDs, ro)
 	}
-	// The consolidated answers: the lead OPD's level, or a plausible one
-	// where the lead has not answered yet.
-	for _, no := range p.IndicatorNumbers() {
-		lv := 0
-		for _, ro := range rc.OPDs {
-			lead, ok := leads[no]
-			if ro.Assessment != nil && ((ok && ro.Code == lead) || (!ok && ro.Code == "DISKOMINFO")) {
-				lv = ro.Assessment.Answers[no].Level()
-			}
-		}
-		if lv == 0 {
-			lv = 2 + rng.IntN(3)
-		}
+	for no, lv := range pemdaLevels {
 		pemda.Answers[no] = model.Answer{Indicator: no, Value: model.Hundredths(lv * 100)}
 	}
 	return rc
@@ -172,8 +176,9 @@ func contains(s []int, v int) bool {
 	return false
 }
 
-// opdAssessment is what an OPD sent: most assigned indicators answered,
-// most of those with evidence.
+// opdAssessment is what an OPD sent: most assigned indicators answered
+// (all of them by the lead OPD, at the consolidated level), most of those
+// with evidence.
 func opdAssessment(p *model.Pack, code, name string, assigned []int, rng *rand.Rand) *model.Assessment {
 	a := &model.Assessment{
 		Identity: identity(p, fmt.Sprintf("00000000-0000-4000-8000-%012x", len(code)*7919+int(code[0])), name, model.RoleOPD),
@@ -181,10 +186,14 @@ func opdAssessment(p *model.Pack, code, name string, assigned []int, rng *rand.R
 		Answers:  map[int]model.Answer{},
 	}
 	for _, no := range assigned {
-		if rng.IntN(8) == 0 {
+		lead := leads(no, code)
+		if !lead && rng.IntN(8) == 0 {
 			continue // not answered yet
 		}
-		lv := 2 + rng.IntN(3)
+		lv := pemdaLevels[no]
+		if !lead {
+			lv = max(1, min(5, lv+rng.IntN(3)-1))
+		}
 		a.Answers[no] = model.Answer{Indicator: no, Value: model.Hundredths(lv * 100), Fakta: fakta(no), Analisis: analisis(p, p.Indicator(no), lv, false)}
 		if rng.IntN(5) > 0 {
 			e := mainEvidence(no, lv)

@@ -209,20 +209,23 @@ var analysisSentences = []string{
 	"Dengan demikian tingkat yang dipilih sesuai dengan kriteria pemenuhan dan kriteria bukti dukung pada Pedoman Menteri PANRB Nomor 3 Tahun 2024.",
 }
 
-// long extends s with the sentences, in turn, into paragraphs until it is
-// n characters long.
+// long extends s with the sentences, in turn, into paragraphs of three
+// sentences until it is n characters long, the last sentence shortened
+// and ended with a full stop.
 func long(s string, n int, sentences []string) string {
-	var b strings.Builder
-	b.WriteString(s)
-	for i := 0; len([]rune(b.String())) < n; i++ {
+	r := []rune(s)
+	for i := 0; len(r) < n; i++ {
+		sep := " "
 		if i%3 == 0 {
-			b.WriteString("\n")
-		} else {
-			b.WriteString(" ")
+			sep = "\n"
 		}
-		b.WriteString(sentences[i%len(sentences)])
+		r = append(r, []rune(sep+sentences[i%len(sentences)])...)
 	}
-	return string([]rune(b.String())[:n])
+	r = r[:n-1]
+	if k := strings.LastIndexByte(string(r), ' '); k > 0 {
+		r = []rune(strings.TrimRight(string(r)[:k], ",;"))
+	}
+	return string(r) + strings.Repeat(".", 1)
 }
 
 // hash returns a stable stand-in for the SHA-256 of a file the samples
