@@ -36,7 +36,6 @@ const pageNbAlias = "{nb}"
 type rgb struct{ r, g, b uint8 }
 
 var (
-	black     = rgb{0, 0, 0}
 	ink       = rgb{33, 37, 41}    // body text
 	grey      = rgb{95, 99, 104}   // secondary text
 	lightGrey = rgb{150, 150, 150} // rules

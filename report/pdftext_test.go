@@ -92,16 +92,6 @@ func run(t testing.TB, name string, args ...string) string {
 	return stdout.String()
 }
 
-// all returns the text of every page.
-func (e *extracted) all() string {
-	var b strings.Builder
-	for _, p := range e.pages {
-		b.WriteString(p.text)
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
 // squash removes all white space, so that a text wrapped over several
 // lines, or broken after a hyphen or slash, still matches.
 func squash(s string) string {

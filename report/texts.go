@@ -30,30 +30,29 @@ type texts struct {
 	coverDraftWarning string
 
 	// Summary.
-	secSummary      string
-	indexOver       func(indexName string) string
-	predikat        string
-	coverage        string
-	coverageOf      func(answered, total int, weight string) string
-	target          string
-	gapShort        func(gap string) string
-	gapReached      func(over string) string
-	evidenceCount   string
-	evidenceOf      func(files, findings int) string
-	nothingAnswered string
-	opdIndexNote    string
-	roundingNote    func(exact string) string
-	colPart         string
-	colWeight       string
-	colIndex        string
-	colAnswered     string
-	domainN         func(no int, name string) string
-	aspectN         func(no int, name string) string
-	chartDomains    string
-	chartAspects    string
-	chartAxis       string
-	chartTarget     func(target string) string
-	notAnswered     string
+	secSummary    string
+	indexOver     func(indexName string) string
+	predikat      string
+	coverage      string
+	coverageOf    func(answered, total int, weight string) string
+	target        string
+	gapShort      func(gap string) string
+	gapReached    func(over string) string
+	evidenceCount string
+	evidenceOf    func(files, findings int) string
+	opdIndexNote  string
+	roundingNote  func(exact string) string
+	colPart       string
+	colWeight     string
+	colIndex      string
+	colAnswered   string
+	domainN       func(no int, name string) string
+	aspectN       func(no int, name string) string
+	chartDomains  string
+	chartAspects  string
+	chartAxis     string
+	chartTarget   func(target string) string
+	notAnswered   string
 
 	// Target plan.
 	secPlan         func(target string) string
@@ -67,36 +66,35 @@ type texts struct {
 	colIndexAfter   string
 
 	// Indicator overview and blocks.
-	secOverview      string
-	colLevel         string
-	colTarget        string
-	colEvidence      string
-	colFindings      string
-	secIndicators    string
-	noBlocks         string
-	indicatorN       func(no int) string
-	continued        string
-	weightIs         func(w string) string
-	levelChosen      string
-	levelTarget      string
-	sector           string
-	criteriaOf       func(level int) string
-	fakta            string
-	analisis         string
-	empty            string
-	evidence         string
-	evidenceN        func(n int) string
-	noEvidence       string
-	colFile          string
-	colTitle         string
-	colDocNo         string
-	colDocDate       string
-	colValidUntil    string
-	colHash          string
-	findings         string
-	levelName        func(level int, name string) string
-	levelArrow       func(from, to string) string
-	sectorMissingDot string
+	secOverview   string
+	colLevel      string
+	colTarget     string
+	colEvidence   string
+	colFindings   string
+	secIndicators string
+	noBlocks      string
+	indicatorN    func(no int) string
+	continued     string
+	weightIs      func(w string) string
+	levelChosen   string
+	levelTarget   string
+	sector        string
+	criteriaOf    func(level int) string
+	fakta         string
+	analisis      string
+	empty         string
+	evidence      string
+	evidenceN     func(n int) string
+	noEvidence    string
+	colFile       string
+	colTitle      string
+	colDocNo      string
+	colDocDate    string
+	colValidUntil string
+	colHash       string
+	findings      string
+	levelName     func(level int, name string) string
+	levelArrow    func(from, to string) string
 
 	// Berita Acara.
 	baTitle      [2]string
@@ -106,7 +104,6 @@ type texts struct {
 	baNIP        string
 	baPosition   string
 	baStatement  func(unit, instansi string, year int, instrument string) string
-	baResults    string
 	baAnswered   string
 	baIndex      string
 	baEvidence   string
@@ -183,17 +180,16 @@ var indonesian = texts{
 	coverGenerated:    "Tanggal dibuat",
 	coverDraftWarning: "Instrumen ini belum diverifikasi terhadap naskah resmi.",
 
-	secSummary:      "Ringkasan Hasil",
-	indexOver:       func(name string) string { return name + " atas indikator yang dijawab" },
-	predikat:        "Predikat",
-	coverage:        "Cakupan",
-	coverageOf:      func(a, t int, w string) string { return fmt.Sprintf("%d dari %d indikator · %s bobot", a, t, w) },
-	target:          "Target indeks",
-	gapShort:        func(gap string) string { return "kurang " + gap + " dari target" },
-	gapReached:      func(over string) string { return "tercapai, lebih " + over },
-	evidenceCount:   "Bukti dukung",
-	evidenceOf:      func(f, n int) string { return fmt.Sprintf("%d berkas · %d catatan kesiapan", f, n) },
-	nothingAnswered: "Belum ada indikator yang dijawab; indeks belum dapat dihitung.",
+	secSummary:    "Ringkasan Hasil",
+	indexOver:     func(name string) string { return name + " atas indikator yang dijawab" },
+	predikat:      "Predikat",
+	coverage:      "Cakupan",
+	coverageOf:    func(a, t int, w string) string { return fmt.Sprintf("%d dari %d indikator · %s bobot", a, t, w) },
+	target:        "Target indeks",
+	gapShort:      func(gap string) string { return "kurang " + gap + " dari target" },
+	gapReached:    func(over string) string { return "tercapai, lebih " + over },
+	evidenceCount: "Bukti dukung",
+	evidenceOf:    func(f, n int) string { return fmt.Sprintf("%d berkas · %d catatan kesiapan", f, n) },
 	opdIndexNote: "PermenPANRB 59/2020 tidak mengatur indeks per OPD. Indeks di laporan ini dihitung dengan rumus yang sama " +
 		"(Indeks = Σ(NI × BI) / Σ BI) atas indikator yang dijawab saja dan selalu dibaca bersama cakupannya; " +
 		"indikator yang belum dijawab tidak dihitung sebagai tingkat 0 atau 1.",
@@ -261,8 +257,7 @@ var indonesian = texts{
 		}
 		return strconv.Itoa(l) + " · " + name
 	},
-	levelArrow:       func(from, to string) string { return from + " → " + to },
-	sectorMissingDot: "(belum diisi)",
+	levelArrow: func(from, to string) string { return from + " → " + to },
 
 	baTitle:  [2]string{"BERITA ACARA", "PENILAIAN MANDIRI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"},
 	baNumber: "Nomor: ..................................................",
@@ -277,7 +272,6 @@ var indonesian = texts{
 		return fmt.Sprintf("menyatakan bahwa %s %s telah melaksanakan penilaian mandiri Sistem Pemerintahan Berbasis Elektronik "+
 			"(SPBE) Tahun %d dengan instrumen %s, dengan hasil sebagai berikut:", unit, instansi, year, instrument)
 	},
-	baResults:  "",
 	baAnswered: "Indikator yang dijawab",
 	baIndex:    "Indeks atas indikator yang dijawab",
 	baEvidence: "Bukti dukung",
