@@ -223,7 +223,7 @@ func (r *opdReport) overviewRow(head []col, ind *model.Indicator, hr *row) *row 
 	if ans.Value == model.Unanswered {
 		st = stSmallGrey
 	} else {
-		level = t.levelName(ans.Level(), r.a.Pack.LevelName(ind, ans.Level()))
+		level = levelText(t, r.a.Pack, ind, ans.Value)
 	}
 	for i := range cols {
 		cols[i].st = st
@@ -280,11 +280,11 @@ func (r *opdReport) indicatorBlock(no int) {
 	}
 	level := t.notAnswered
 	if ans.Value != model.Unanswered {
-		level = t.levelName(ans.Level(), p.LevelName(ind, ans.Level()))
+		level = levelText(t, p, ind, ans.Value)
 	}
 	add(t.levelChosen, level, stBodyBold)
 	if tv, ok := r.a.Targets[no]; ok && tv != 0 {
-		add(t.levelTarget, t.levelName(int(tv/100), p.LevelName(ind, int(tv/100))), stBody)
+		add(t.levelTarget, levelText(t, p, ind, tv), stBody)
 	}
 	if ind.SectorService {
 		add(t.sector, orEmpty(t, ans.Sector), valueStyle(ans.Sector))

@@ -346,11 +346,17 @@ func (r *row) height(from, to int) float64 {
 	return 2*r.padY + float64(to-from)*r.lh
 }
 
+// splits reports whether the row may be split between pages: when it
+// says so, or when it is taller than a page and must.
+func (r *row) splits(page float64) bool {
+	return r.split || r.height(0, r.lineCount()) > page
+}
+
 // minHeight returns the least of the row that must go on a page with
 // whatever is kept with it: two lines when it may split, all otherwise.
-func (r *row) minHeight() float64 {
+func (r *row) minHeight(page float64) float64 {
 	n := r.lineCount()
-	if r.split {
+	if r.splits(page) {
 		n = min(n, 2)
 	}
 	return r.height(0, n) + r.gap
@@ -404,11 +410,25 @@ func (d *doc) drawRow(r *row, from, to int) {
 func (d *doc) put(rows ...*row) {
 	for i, r := range rows {
 		next := 0.0
-		if r.keep && i+1 < len(rows) {
-			next = rows[i+1].minHeight()
+		if r.keep {
+			next = d.kept(rows[i+1:])
 		}
 		d.putRow(r, next)
 	}
+}
+
+// kept returns the height that must follow a row kept with the next: the
+// rows kept with each other in a chain, and the least of the first row
+// after them.
+func (d *doc) kept(rows []*row) float64 {
+	h := 0.0
+	for _, r := range rows {
+		if !r.keep {
+			return h + r.minHeight(d.bodyHeight())
+		}
+		h += r.height(0, r.lineCount()) + r.gap
+	}
+	return h
 }
 
 func (d *doc) putRow(r *row, next float64) {
@@ -431,7 +451,7 @@ func (d *doc) putRow(r *row, next float64) {
 		}
 		fit := int(math.Floor((d.room() - gap - 2*r.padY) / r.lh))
 		switch {
-		case rest > d.room() && r.split && fit >= 2 && n-from-fit >= 2:
+		case rest > d.room() && r.splits(d.bodyHeight()) && fit >= 2 && n-from-fit >= 2:
 			// Split, keeping at least two lines on either page.
 		case rest > d.room() && d.fresh:
 			// Nothing but repeated headings above: no page has more room,

@@ -138,15 +138,23 @@ func WriteRecap(ctx context.Context, w io.Writer, rc *Recap, opts Options) error
 	r := &recapReport{rc: rc, p: p, score: score, plan: plan, opts: opts, t: t}
 	for i := range rc.OPDs {
 		o := &rc.OPDs[i]
-		if o.Assessment != nil && o.Assessment.Pack != nil && o.Assessment.Pack.Hash() != p.Hash() {
-			return fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, model.ErrInstrumentMismatch)
+		if o.Assessment != nil {
+			if err := checkAssessment(o.Assessment, "penilaian OPD "+o.Code); err != nil {
+				return err
+			}
+			if o.Assessment.Pack.Hash() != p.Hash() {
+				return fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, model.ErrInstrumentMismatch)
+			}
 		}
 		var st opdStats
 		for no, s := range o.Cells {
 			if !s.valid() {
 				return fmt.Errorf("report: %w: OPD %s indikator %d: keadaan sel %d tidak dikenal / unknown cell state", ErrInput, o.Code, no, s)
 			}
-			if s == NotAssigned || p.Indicator(no) == nil {
+			if p.Indicator(no) == nil {
+				return fmt.Errorf("report: %w: OPD %s: indikator %d: %w", ErrInput, o.Code, no, model.ErrUnknownIndicator)
+			}
+			if s == NotAssigned {
 				continue
 			}
 			st.assigned++
@@ -452,7 +460,7 @@ func (r *recapReport) opdDetail(i int) {
 
 	nos := make([]int, 0, len(o.Cells))
 	for no, s := range o.Cells {
-		if s != NotAssigned && r.p.Indicator(no) != nil {
+		if s != NotAssigned {
 			nos = append(nos, no)
 		}
 	}
@@ -484,7 +492,7 @@ func (r *recapReport) opdDetail(i int) {
 		level, ev := t.notAnswered, ""
 		if o.Assessment != nil {
 			if ans := o.Assessment.Answers[no]; ans.Value != model.Unanswered {
-				level = t.levelName(ans.Level(), r.p.LevelName(ind, ans.Level()))
+				level = levelText(t, r.p, ind, ans.Value)
 			}
 			if n := len(o.Assessment.EvidenceFor(no)); n > 0 {
 				ev = fmt.Sprint(n)

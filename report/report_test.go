@@ -326,15 +326,36 @@ func TestRecapEdges(t *testing.T) {
 	}
 }
 
-// TestUnprintableText feeds the report what word processors put in text:
-// emoji, Word's private-use bullets, tabs, soft hyphens, a NUL, invalid
-// UTF-8, a line longer than any cell without a space.
-func TestUnprintableText(t *testing.T) {
+// TestHostileText feeds the report what word processors and careless
+// hands put in text: emoji, Word's private-use bullets, tabs, soft
+// hyphens, a NUL, invalid UTF-8, a word longer than any cell, and an
+// evidence title so long that its table row is taller than a page.
+func TestHostileText(t *testing.T) {
 	a := sample.Diskominfo()
 	ans := a.Answers[1]
 	ans.Fakta = "Rapat\tkoordinasi 👍 \uf0b7 butir satu\u00ad; \x00kode \xff\xfe " + strings.Repeat("x", 400) + " selesai ✓"
 	a.Answers[1] = ans
+	// The title numbers its items so that each can be found again.
+	var items []string
+	for i := range 700 {
+		items = append(items, fmt.Sprintf("butir%d;", i+1))
+	}
+	title := "Lampiran: " + strings.Join(items, " ")
+	for i := range a.Evidence {
+		if a.Evidence[i].Indicator == 2 {
+			a.Evidence[i].Title = title
+			break
+		}
+	}
 	e := extract(t, writeOPD(t, a, sample.Options()))
+	if p := e.pageOf(items[len(items)-1]); p == e.pageOf(items[0]) {
+		t.Errorf("the evidence row of %d items stands on one page (%d)", len(items), p)
+	}
+	for _, it := range items {
+		if !e.contains(it) {
+			t.Errorf("the long evidence title lost %q", it)
+		}
+	}
 	for _, w := range []string{"Rapat koordinasi ? • butir satu; kode ? xxxx", "selesai √"} {
 		if !e.contains(w) {
 			t.Errorf("lacks %q", w)
@@ -397,6 +418,10 @@ func TestErrors(t *testing.T) {
 	badLevel.Answers[3] = model.Answer{Indicator: 3, Value: 700}
 	badCell := sample.Recap(2)
 	badCell.OPDs[1].Cells[5] = report.CellState(42)
+	badAssignment := sample.Recap(2)
+	badAssignment.OPDs[0].Cells[99] = report.Assigned
+	opdNoPack := sample.Recap(2)
+	opdNoPack.OPDs[1].Assessment.Pack = nil
 	otherPack := sample.Recap(2)
 	// The same instrument in another version has another content hash.
 	canon, err := sample.Pack().CanonicalJSON()
@@ -432,6 +457,8 @@ func TestErrors(t *testing.T) {
 		{"cancelled", cancelled, io.Discard, sample.Diskominfo(), nil, good, []error{context.Canceled}},
 		{"recap without Pemda", ctx, io.Discard, nil, &report.Recap{}, good, []error{report.ErrInput}},
 		{"unknown cell state", ctx, io.Discard, nil, badCell, good, []error{report.ErrInput}},
+		{"assigned indicator the instrument lacks", ctx, io.Discard, nil, badAssignment, good, []error{report.ErrInput, model.ErrUnknownIndicator}},
+		{"OPD assessment without instrument", ctx, io.Discard, nil, opdNoPack, good, []error{report.ErrInput}},
 		{"OPD on another instrument", ctx, io.Discard, nil, otherPack, good, []error{report.ErrInput, model.ErrInstrumentMismatch}},
 		{"recap writer fails", ctx, &failWriter{n: 10}, nil, sample.Recap(2), good, []error{report.ErrWrite, errDiskFull}},
 		{"recap cancelled", cancelled, io.Discard, nil, sample.Recap(2), good, []error{context.Canceled}},

@@ -16,6 +16,17 @@ func centred(d *doc, text string, st style) *row {
 	return r
 }
 
+// levelText names a value of an indicator: "3 · Terdefinisi" for a whole
+// level, the number with its decimal comma ("3,45") for instruments that
+// take fractional values.
+func levelText(t *texts, p *model.Pack, ind *model.Indicator, v model.Hundredths) string {
+	if !v.Whole() {
+		return v.ID()
+	}
+	l := int(v / 100)
+	return t.levelName(l, p.LevelName(ind, l))
+}
+
 // legalBasis numbers the legal basis of an instrument, one per line.
 func legalBasis(p *model.Pack) string {
 	if len(p.LegalBasis) == 1 {
