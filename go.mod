@@ -6,7 +6,7 @@ tool honnef.co/go/tools/cmd/staticcheck
 
 require (
 	github.com/jung-kurt/gofpdf v1.16.2
-	golang.org/x/image v0.46.0
+	golang.org/x/image v0.24.0
 )
 
 require (
