@@ -83,7 +83,8 @@ func (r *recapReport) matrix() {
 }
 
 // matrixHeader draws the domain and aspect bands and the indicator
-// numbers over the columns.
+// numbers over the columns; an instrument without domains has its aspects
+// named in the top band.
 func (r *recapReport) matrixHeader(y, cw float64) {
 	d, t, p := r.d, r.t, r.p
 	x0 := d.left() + mxNoW + mxCodeW
@@ -102,10 +103,15 @@ func (r *recapReport) matrixHeader(y, cw float64) {
 		}
 		d.setFill(shadeDark)
 		d.pdf.Rect(x, y, cw*float64(n), mxDomainH, "F")
-		d.fitText(x, y+0.5, cw*float64(n), fmt.Sprintf("%d. %s", dom.No, dom.Name), style{size: 6.5, bold: true, color: ink}, "C")
+		if hasDomains(p) {
+			d.fitText(x, y+0.5, cw*float64(n), fmt.Sprintf("%d. %s", dom.No, dom.Name), style{size: 6.5, bold: true, color: ink}, "C")
+		}
 		ax := x
 		for _, a := range dom.Aspects {
 			aw := cw * float64(len(a.Indicators))
+			if !hasDomains(p) {
+				d.fitText(ax, y+0.5, aw, a.Name, style{size: 6.5, bold: true, color: ink}, "C")
+			}
 			d.setFill(shade)
 			d.pdf.Rect(ax, y+mxDomainH, aw, mxAspectH, "F")
 			d.fitText(ax, y+mxDomainH+0.3, aw, fmt.Sprintf("A%d", a.No), style{size: 6, color: grey}, "C")

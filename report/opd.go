@@ -172,7 +172,7 @@ func (r *opdReport) summary() {
 	}
 	partTable(d, t, r.score)
 	d.space(4)
-	barChart(d, t, t.chartDomains, r.a.Pack, domainBars(r.score), r.a.TargetIndex)
+	summaryCharts(d, t, r.score, r.a.TargetIndex, false)
 	planSection(d, t, r.a.Pack, r.plan)
 }
 
@@ -202,9 +202,11 @@ func (r *opdReport) overview() {
 	head.fill, head.grid, head.keep = &shade, true, true
 	d.put(head)
 	for _, dom := range p.Domains {
-		dr := d.newRow([]col{{w: head.width(), st: stSmallBold, align: "L"}}, t.domainN(dom.No, dom.Name))
-		dr.fill, dr.grid, dr.keep, dr.heads = &shadeDark, true, true, []*row{head}
-		d.put(dr)
+		if hasDomains(p) {
+			dr := d.newRow([]col{{w: head.width(), st: stSmallBold, align: "L"}}, t.domainN(dom.No, dom.Name))
+			dr.fill, dr.grid, dr.keep, dr.heads = &shadeDark, true, true, []*row{head}
+			d.put(dr)
+		}
 		for _, asp := range dom.Aspects {
 			for _, ind := range asp.Indicators {
 				d.put(r.overviewRow(cols, &ind, head))
@@ -262,7 +264,10 @@ func (r *opdReport) indicatorBlock(no int) {
 
 	titleCols := []col{{w: 40, st: style{size: 9.5, bold: true, color: accent}, align: "L"},
 		{w: w - 40, st: stSmallGrey, align: "R"}}
-	path := t.domainN(asp.Domain().No, asp.Domain().Name) + " · " + t.aspectN(asp.No, asp.Name) + " · " + t.weightIs(ind.Weight.ID())
+	path := t.aspectN(asp.No, asp.Name) + " · " + t.weightIs(ind.Weight.ID())
+	if hasDomains(p) {
+		path = t.domainN(asp.Domain().No, asp.Domain().Name) + " · " + path
+	}
 	title := d.newRow(titleCols, t.indicatorN(no), path)
 	title.fill, title.keep, title.gap = &shade, true, 5
 	name := d.newRow([]col{{w: w, st: style{size: 10.5, bold: true, color: ink}, align: "L"}}, ind.Name)

@@ -278,8 +278,7 @@ func (r *recapReport) index() {
 	d.section(t.secRecapIndex, false)
 	scoreCard(d, t, t.pemdaIndex(r.p.IndexName), r.p, r.score, r.rc.Pemda.TargetIndex)
 	partTable(d, t, r.score)
-	barChart(d, t, t.chartDomains, r.p, domainBars(r.score), r.rc.Pemda.TargetIndex)
-	barChart(d, t, t.chartAspects, r.p, aspectBars(r.score), r.rc.Pemda.TargetIndex)
+	summaryCharts(d, t, r.score, r.rc.Pemda.TargetIndex, true)
 	planSection(d, t, r.p, r.plan)
 }
 
@@ -296,7 +295,7 @@ func (r *recapReport) trendPoints() ([]TrendPoint, bool) {
 	if !has && r.score.HasIndex() {
 		cur := TrendPoint{Year: year, Index: r.score.Index, Predikat: r.score.Predikat}
 		for _, dp := range r.score.Domains {
-			if dp.HasIndex() {
+			if dp.HasIndex() && hasDomains(r.p) {
 				cur.Domains = append(cur.Domains, DomainIndex{Name: dp.Name, Index: dp.Index})
 			}
 		}

@@ -129,8 +129,25 @@ func gapText(t *texts, s *model.Score, target model.Hundredths) string {
 	return t.gapReached(s.Index.Sub(goal).ID())
 }
 
-// partTable lists the domains with their aspects: weight, index and how
-// many indicators are answered.
+// hasDomains reports whether the instrument groups its aspects in more
+// than one domain. Indeks Pemdi (PermenPANRB 8/2026) has aspects only, held
+// in a single domain that carries the whole weight: no level worth showing.
+func hasDomains(p *model.Pack) bool { return len(p.Domains) > 1 }
+
+// summaryCharts draws the bar charts of a score: the domains, and the
+// aspects when asked or when the instrument has no domains.
+func summaryCharts(d *doc, t *texts, s *model.Score, target model.Hundredths, aspects bool) {
+	if hasDomains(s.Pack) {
+		barChart(d, t, t.chartDomains, s.Pack, domainBars(s), target)
+	}
+	if aspects || !hasDomains(s.Pack) {
+		barChart(d, t, t.chartAspects, s.Pack, aspectBars(s), target)
+	}
+}
+
+// partTable lists the domains with their aspects (only the aspects for an
+// instrument without domains): weight, index and how many indicators are
+// answered.
 func partTable(d *doc, t *texts, s *model.Score) {
 	wW, wI, wA := 18.0, 18.0, 20.0
 	name := d.width() - wW - wI - wA
@@ -140,7 +157,11 @@ func partTable(d *doc, t *texts, s *model.Score) {
 		{w: wI, st: stTableHead, align: "R"},
 		{w: wA, st: stTableHead, align: "R"},
 	}
-	head := d.newRow(cols, t.colPart, t.colWeight, t.colIndex, t.colAnswered)
+	part := t.colAspect
+	if hasDomains(s.Pack) {
+		part = t.colPart
+	}
+	head := d.newRow(cols, part, t.colWeight, t.colIndex, t.colAnswered)
 	head.fill, head.grid, head.keep, head.gap = &shade, true, true, 4
 	d.put(head)
 	aspects := map[int]model.Part{}
@@ -148,18 +169,22 @@ func partTable(d *doc, t *texts, s *model.Score) {
 		aspects[a.No] = a
 	}
 	for di, dom := range s.Pack.Domains {
-		dr := partRow(d, t, cols, s.Domains[di], t.domainN(dom.No, dom.Name), true)
-		dr.heads, dr.keep = []*row{head}, true
-		d.put(dr)
+		if hasDomains(s.Pack) {
+			dr := partRow(d, t, cols, s.Domains[di], t.domainN(dom.No, dom.Name), true, false)
+			dr.heads, dr.keep = []*row{head}, true
+			d.put(dr)
+		}
 		for _, asp := range dom.Aspects {
-			ar := partRow(d, t, cols, aspects[asp.No], t.aspectN(asp.No, asp.Name), false)
+			ar := partRow(d, t, cols, aspects[asp.No], t.aspectN(asp.No, asp.Name), false, hasDomains(s.Pack))
 			ar.heads = []*row{head}
 			d.put(ar)
 		}
 	}
 }
 
-func partRow(d *doc, t *texts, head []col, p model.Part, name string, bold bool) *row {
+// partRow is one row of partTable: a domain in bold, or an aspect,
+// indented under its domain.
+func partRow(d *doc, t *texts, head []col, p model.Part, name string, bold, indent bool) *row {
 	cols := make([]col, len(head))
 	copy(cols, head)
 	for i := range cols {
@@ -168,7 +193,7 @@ func partRow(d *doc, t *texts, head []col, p model.Part, name string, bold bool)
 			cols[i].st = stTableHead
 		}
 	}
-	if !bold {
+	if indent {
 		cols[0].indent = 5
 	}
 	idx := "–"

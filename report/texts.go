@@ -43,6 +43,7 @@ type texts struct {
 	opdIndexNote  string
 	roundingNote  func(exact string) string
 	colPart       string
+	colAspect     string
 	colWeight     string
 	colIndex      string
 	colAnswered   string
@@ -190,13 +191,14 @@ var indonesian = texts{
 	gapReached:    func(over string) string { return "tercapai, lebih " + over },
 	evidenceCount: "Bukti dukung",
 	evidenceOf:    func(f, n int) string { return fmt.Sprintf("%d berkas · %d catatan kesiapan", f, n) },
-	opdIndexNote: "PermenPANRB 59/2020 tidak mengatur indeks per OPD. Indeks di laporan ini dihitung dengan rumus yang sama " +
-		"(Indeks = Σ(NI × BI) / Σ BI) atas indikator yang dijawab saja dan selalu dibaca bersama cakupannya; " +
+	opdIndexNote: "Peraturan tidak mengatur indeks per OPD. Indeks di laporan ini dihitung dengan rumus yang sama " +
+		"(Indeks = Σ(NI × BI) / ΣBI) atas indikator yang dijawab saja dan selalu dibaca bersama cakupannya; " +
 		"indikator yang belum dijawab tidak dihitung sebagai tingkat 0 atau 1.",
 	roundingNote: func(exact string) string {
 		return "Nilai tepat indeks adalah " + exact + "; predikat ditentukan dari nilai tepat, bukan dari pembulatan dua angka di belakang koma."
 	},
 	colPart:      "Domain / Aspek",
+	colAspect:    "Aspek",
 	colWeight:    "Bobot",
 	colIndex:     "Indeks",
 	colAnswered:  "Dijawab",
@@ -318,7 +320,7 @@ var indonesian = texts{
 	colOPDIndex:     "Indeks*",
 	colSubmitted:    "Kiriman terakhir",
 	colStatus:       "Status",
-	opdIndexFoot:    "* Indeks OPD dihitung atas indikator yang dijawab OPD itu saja (PermenPANRB 59/2020 tidak mengatur indeks per OPD).",
+	opdIndexFoot:    "* Indeks OPD dihitung atas indikator yang dijawab OPD itu saja; peraturan tidak mengatur indeks per OPD.",
 	secOPDDetail:    "Rincian per OPD",
 	opdMeta: func(status, sub, answered, idx string) string {
 		return fmt.Sprintf("Status: %s · kiriman: %s · %s · indeks OPD %s", status, sub, answered, idx)
