@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -480,5 +481,66 @@ func TestErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// aspectsOnly returns the built-in instrument regrouped into one domain,
+// the way Indeks Pemdi (PermenPANRB 8/2026) has aspects only.
+func aspectsOnly(t *testing.T) *model.Pack {
+	t.Helper()
+	canon, err := sample.Pack().CanonicalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p map[string]any
+	if err := json.Unmarshal(canon, &p); err != nil {
+		t.Fatal(err)
+	}
+	var aspects []any
+	for _, d := range p["domains"].([]any) {
+		aspects = append(aspects, d.(map[string]any)["aspects"].([]any)...)
+	}
+	p["domains"] = []any{map[string]any{"no": 1, "name": "Pemerintah Digital", "weight": json.Number("100.00"), "aspects": aspects}}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pack, err := model.ParsePackBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pack
+}
+
+// TestAspectsOnlyInstrument renders both reports over an instrument
+// without domains: the tables and charts show the aspects, no domain.
+func TestAspectsOnlyInstrument(t *testing.T) {
+	needPoppler(t)
+	pack := aspectsOnly(t)
+	a := sample.Diskominfo()
+	a.Pack = pack
+	rc := sample.Recap(4)
+	rc.Pemda.Pack = pack
+	rc.Trend = nil
+	for _, o := range rc.OPDs {
+		if o.Assessment != nil {
+			o.Assessment.Pack = pack
+		}
+	}
+	for name, pdf := range map[string][]byte{"opd": writeOPD(t, a, sample.Options()), "recap": writeRecap(t, rc, sample.Options())} {
+		e := extract(t, pdf)
+		for _, w := range []string{"Aspek Bobot Indeks Dijawab", "Indeks per Aspek", "Aspek 8 · Layanan Publik Berbasis Elektronik"} {
+			if !e.contains(w) {
+				t.Errorf("%s: lacks %q", name, w)
+			}
+		}
+		for _, w := range []string{"Domain 1", "Indeks per Domain", "Pemerintah Digital"} {
+			if e.contains(w) {
+				t.Errorf("%s: shows %q", name, w)
+			}
+		}
+		for _, p := range checkLayout(e) {
+			t.Errorf("%s: %s", name, p)
+		}
 	}
 }
