@@ -101,3 +101,14 @@ func rest(n int) string {
 }
 
 func join(a, b string) string { return strings.TrimSpace(a + " " + b) }
+
+// joinNonEmpty joins the parts that are not blank with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

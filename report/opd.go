@@ -50,7 +50,7 @@ func WriteOPD(ctx context.Context, w io.Writer, a *model.Assessment, opts Option
 	r.d = newDoc(ctx, t, opts, docMeta{
 		title:   fmt.Sprintf("%s %d — %s, %s", t.headerOPD, id.Year, id.Unit, id.Instansi),
 		subject: a.Pack.Label(),
-		author:  strings.TrimSpace(id.Unit + ", " + id.Instansi),
+		author:  joinNonEmpty(", ", id.Unit, id.Instansi),
 		header:  [2][2]string{{id.Instansi, id.Unit}, {t.headerOPD, t.yearOf(id.Year)}},
 		footer:  footerText(t, opts, id.ID),
 	})

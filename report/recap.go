@@ -136,49 +136,10 @@ func WriteRecap(ctx context.Context, w io.Writer, rc *Recap, opts Options) error
 		return err
 	}
 	r := &recapReport{rc: rc, p: p, score: score, plan: plan, opts: opts, t: t}
-	for i := range rc.OPDs {
-		o := &rc.OPDs[i]
-		if o.Assessment != nil {
-			if err := checkAssessment(o.Assessment, "penilaian OPD "+o.Code); err != nil {
-				return err
-			}
-			if o.Assessment.Pack.Hash() != p.Hash() {
-				return fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, model.ErrInstrumentMismatch)
-			}
-		}
-		var st opdStats
-		for no, s := range o.Cells {
-			if !s.valid() {
-				return fmt.Errorf("report: %w: OPD %s indikator %d: keadaan sel %d tidak dikenal / unknown cell state", ErrInput, o.Code, no, s)
-			}
-			if p.Indicator(no) == nil {
-				return fmt.Errorf("report: %w: OPD %s: indikator %d: %w", ErrInput, o.Code, no, model.ErrUnknownIndicator)
-			}
-			if s == NotAssigned {
-				continue
-			}
-			st.assigned++
-			switch {
-			case s == NeedsRevision:
-				st.revision++
-			case s == Accepted:
-				st.accepted++
-			}
-			if s.answered() {
-				st.answered++
-			}
-		}
-		if o.Assessment != nil {
-			seen := map[int]bool{}
-			for _, e := range o.Assessment.Evidence {
-				if s := o.Cells[e.Indicator]; s.answered() && !seen[e.Indicator] {
-					seen[e.Indicator] = true
-					st.evidence++
-				}
-			}
-			if st.score, err = o.Assessment.Score(); err != nil {
-				return fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, err)
-			}
+	for _, o := range rc.OPDs {
+		st, err := statsOf(p, o)
+		if err != nil {
+			return err
 		}
 		r.stats = append(r.stats, st)
 	}
@@ -186,7 +147,7 @@ func WriteRecap(ctx context.Context, w io.Writer, rc *Recap, opts Options) error
 	r.d = newDoc(ctx, t, opts, docMeta{
 		title:   fmt.Sprintf("%s %d — %s", t.headerRecap, id.Year, id.Instansi),
 		subject: p.Label(),
-		author:  strings.TrimSpace(id.Unit + ", " + id.Instansi),
+		author:  joinNonEmpty(", ", id.Unit, id.Instansi),
 		header:  [2][2]string{{id.Instansi, id.Unit}, {t.headerRecap, t.yearOf(id.Year)}},
 		footer:  footerText(t, opts, id.ID),
 	})
@@ -198,6 +159,56 @@ func WriteRecap(ctx context.Context, w io.Writer, rc *Recap, opts Options) error
 type opdStats struct {
 	assigned, answered, evidence, revision, accepted int
 	score                                            *model.Score
+}
+
+// statsOf checks one OPD of a recap over instrument p and counts its
+// cells: assigned, answered, answered with evidence, to revise, accepted;
+// and scores its assessment.
+func statsOf(p *model.Pack, o RecapOPD) (opdStats, error) {
+	var st opdStats
+	if o.Assessment != nil {
+		if err := checkAssessment(o.Assessment, "penilaian OPD "+o.Code); err != nil {
+			return st, err
+		}
+		if o.Assessment.Pack.Hash() != p.Hash() {
+			return st, fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, model.ErrInstrumentMismatch)
+		}
+	}
+	for no, s := range o.Cells {
+		switch {
+		case !s.valid():
+			return st, fmt.Errorf("report: %w: OPD %s indikator %d: keadaan sel %d tidak dikenal / unknown cell state", ErrInput, o.Code, no, s)
+		case p.Indicator(no) == nil:
+			return st, fmt.Errorf("report: %w: OPD %s: indikator %d: %w", ErrInput, o.Code, no, model.ErrUnknownIndicator)
+		case s == NotAssigned:
+			continue
+		}
+		st.assigned++
+		if s.answered() {
+			st.answered++
+		}
+		switch s {
+		case NeedsRevision:
+			st.revision++
+		case Accepted:
+			st.accepted++
+		}
+	}
+	if o.Assessment == nil {
+		return st, nil
+	}
+	with := map[int]bool{}
+	for _, e := range o.Assessment.Evidence {
+		if o.Cells[e.Indicator].answered() {
+			with[e.Indicator] = true
+		}
+	}
+	st.evidence = len(with)
+	var err error
+	if st.score, err = o.Assessment.Score(); err != nil {
+		return st, fmt.Errorf("report: %w: OPD %s: %w", ErrInput, o.Code, err)
+	}
+	return st, nil
 }
 
 // recapReport is one recap being written.
