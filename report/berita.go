@@ -75,7 +75,7 @@ func (r *opdReport) beritaAcara() {
 		{t.baAnswered, t.coverageOf(s.Coverage.Answered, s.Coverage.Total, percent(s.Coverage.WeightPercent()))},
 		{t.baIndex, idx},
 		{t.predikat, pred},
-		{t.baEvidence, fmt.Sprintf("%d berkas", len(a.Evidence))},
+		{t.baEvidence, t.files(len(a.Evidence))},
 		{t.baFindings, fmt.Sprint(open)},
 		{t.baRevision, rev},
 	}
@@ -144,7 +144,7 @@ func (r *opdReport) signatures(headTitle, respTitle string) {
 		}
 		nipText := t.blankNIP
 		if strings.TrimSpace(nip) != "" {
-			nipText = "NIP. " + nip
+			nipText = t.nip(nip)
 		}
 		d.fitText(x, y+lh, colW, nipText, stBody, "C")
 	}

@@ -93,7 +93,7 @@ func (r *recapReport) matrixHeader(y, cw float64) {
 	d.pdf.Rect(d.left(), y, mxNoW+mxCodeW, h, "F")
 	d.pdf.Rect(x0+cw*float64(len(p.IndicatorNumbers())), y, mxFillW, h, "F")
 	d.fitText(d.left(), y+h/2-2, mxNoW, t.colNo, stTableHead, "C")
-	d.fitText(d.left()+mxNoW, y+h/2-2, mxCodeW, t.colCode+" OPD", stTableHead, "L")
+	d.fitText(d.left()+mxNoW, y+h/2-2, mxCodeW, t.colCodeOPD, stTableHead, "L")
 	d.fitText(x0+cw*float64(len(p.IndicatorNumbers())), y+h/2-2, mxFillW, t.matrixFilled, style{size: 7, bold: true, color: ink}, "C")
 	x := x0
 	for _, dom := range p.Domains {
@@ -114,7 +114,7 @@ func (r *recapReport) matrixHeader(y, cw float64) {
 			}
 			d.setFill(shade)
 			d.pdf.Rect(ax, y+mxDomainH, aw, mxAspectH, "F")
-			d.fitText(ax, y+mxDomainH+0.3, aw, fmt.Sprintf("A%d", a.No), style{size: 6, color: grey}, "C")
+			d.fitText(ax, y+mxDomainH+0.3, aw, t.aspectShort(a.No), style{size: 6, color: grey}, "C")
 			for i, ind := range a.Indicators {
 				d.fitText(ax+float64(i)*cw, y+mxDomainH+mxAspectH+0.5, cw, fmt.Sprint(ind.No), style{size: 6, bold: true, color: ink}, "C")
 			}

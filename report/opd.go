@@ -129,36 +129,28 @@ func (r *opdReport) write(w io.Writer) error {
 
 // cover is the first page.
 func (r *opdReport) cover() {
-	d, t, id, p := r.d, r.t, r.a.Identity, r.a.Pack
-	d.addPage(false)
-	d.y = 55
-	for _, line := range t.coverOPD {
-		d.put(centred(d, line, style{size: 17, bold: true, color: accent}))
+	t, id, p := r.t, r.a.Identity, r.a.Pack
+	title := style{size: 17, bold: true, color: accent}
+	var lines []coverLine
+	for _, l := range t.coverOPD {
+		lines = append(lines, coverLine{l, title, 0})
 	}
-	d.y += 4
-	d.put(centred(d, strings.ToUpper(t.yearOf(id.Year)), style{size: 14, bold: true, color: ink}))
-	d.y += 18
-	d.put(centred(d, id.Unit, style{size: 15, bold: true, color: ink}))
-	d.y += 1
-	d.put(centred(d, id.Instansi, style{size: 13, color: ink}))
-	d.y += 22
-
+	lines[len(lines)-1].after = 4
+	lines = append(lines,
+		coverLine{strings.ToUpper(t.yearOf(id.Year)), style{size: 14, bold: true, color: ink}, 18},
+		coverLine{id.Unit, style{size: 15, bold: true, color: ink}, 1},
+		coverLine{id.Instansi, style{size: 13, color: ink}, 22})
 	rev := t.revisionNone
 	if r.a.Revision > 0 {
 		rev = t.revisionN(r.a.Revision)
 	}
-	rows := []*row{
-		kv(d, t.coverInstrument, p.Label()),
-		kv(d, t.coverLegalBasis, legalBasis(p)),
-		kv(d, t.coverVersion, p.ID+" · "+p.Version),
-		kv(d, t.coverHash, "SHA-256 "+p.ShortHash()),
-		kv(d, t.coverRevision, rev),
-		kv(d, t.coverGenerated, stamp(r.opts.Generated)),
-	}
-	frame(d, rows)
-	if p.Status != model.StatusOfficial {
-		d.paragraph(t.coverDraftWarning, stWarn, 3)
-	}
+	drawCover(r.d, t, p, lines,
+		[2]string{t.coverInstrument, p.Label()},
+		[2]string{t.coverLegalBasis, legalBasis(p)},
+		[2]string{t.coverVersion, p.ID + " · " + p.Version},
+		[2]string{t.coverHash, "SHA-256 " + p.ShortHash()},
+		[2]string{t.coverRevision, rev},
+		[2]string{t.coverGenerated, stamp(r.opts.Generated)})
 }
 
 // summary is section 1: the score card, the domain and aspect table, the

@@ -244,43 +244,29 @@ func (r *recapReport) write(w io.Writer) error {
 	return d.finish(w)
 }
 
+// cover is the first page.
 func (r *recapReport) cover() {
-	d, t, id := r.d, r.t, r.rc.Pemda.Identity
-	d.addPage(false)
-	d.y = 55
-	for i, line := range t.coverRecap[:2] {
-		st := style{size: 17, bold: true, color: accent}
-		if i == 1 {
-			st.size = 14
-		}
-		d.put(centred(d, line, st))
-	}
-	d.y += 4
-	d.put(centred(d, strings.ToUpper(t.yearOf(id.Year)), style{size: 14, bold: true, color: ink}))
-	d.y += 18
-	d.put(centred(d, id.Instansi, style{size: 15, bold: true, color: ink}))
-	d.y += 1
-	d.put(centred(d, t.coverRecap[2], style{size: 12, ital: true, color: grey}))
-	d.y += 22
+	t, id, p := r.t, r.rc.Pemda.Identity, r.p
 	received := 0
 	for _, o := range r.rc.OPDs {
 		if o.Revision > 0 || o.Assessment != nil {
 			received++
 		}
 	}
-	rows := []*row{
-		kv(d, t.recapTeam, id.Unit),
-		kv(d, t.coverInstrument, r.p.Label()),
-		kv(d, t.coverLegalBasis, legalBasis(r.p)),
-		kv(d, t.coverVersion, r.p.ID+" · "+r.p.Version),
-		kv(d, t.coverHash, "SHA-256 "+r.p.ShortHash()),
-		kv(d, t.recapOPDs, t.recapReceived(received, len(r.rc.OPDs))),
-		kv(d, t.coverGenerated, stamp(r.opts.Generated)),
-	}
-	frame(d, rows)
-	if r.p.Status != model.StatusOfficial {
-		d.paragraph(t.coverDraftWarning, stWarn, 3)
-	}
+	drawCover(r.d, t, p, []coverLine{
+		{t.coverRecap[0], style{size: 17, bold: true, color: accent}, 0},
+		{t.coverRecap[1], style{size: 14, bold: true, color: accent}, 4},
+		{strings.ToUpper(t.yearOf(id.Year)), style{size: 14, bold: true, color: ink}, 18},
+		{id.Instansi, style{size: 15, bold: true, color: ink}, 1},
+		{t.coverRecap[2], style{size: 12, ital: true, color: grey}, 22},
+	},
+		[2]string{t.recapTeam, id.Unit},
+		[2]string{t.coverInstrument, p.Label()},
+		[2]string{t.coverLegalBasis, legalBasis(p)},
+		[2]string{t.coverVersion, p.ID + " · " + p.Version},
+		[2]string{t.coverHash, "SHA-256 " + p.ShortHash()},
+		[2]string{t.recapOPDs, t.recapReceived(received, len(r.rc.OPDs))},
+		[2]string{t.coverGenerated, stamp(r.opts.Generated)})
 }
 
 // index is the section on the consolidated index.
@@ -331,7 +317,7 @@ func (r *recapReport) trend() {
 	wYear, wIdx, wPred := 16.0, 16.0, 24.0
 	rest := d.width() - wYear - wIdx - wPred
 	cols := []col{{w: wYear, st: stTableHead, align: "L"}, {w: wIdx, st: stTableHead, align: "R"}, {w: wPred, st: stTableHead, align: "L"}}
-	texts := []string{"Tahun", t.trendIndex, t.predikat}
+	texts := []string{t.colYear, t.trendIndex, t.predikat}
 	for _, n := range names {
 		cols = append(cols, col{w: rest / float64(len(names)), st: stTableHead, align: "R"})
 		texts = append(texts, n)

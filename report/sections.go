@@ -9,6 +9,34 @@ import (
 
 // Building blocks the OPD report and the recap share.
 
+// coverLine is one line of a cover's title: its text, its style and the
+// space after it.
+type coverLine struct {
+	text  string
+	st    style
+	after float64
+}
+
+// drawCover sets a cover page: the title lines centred in the upper half,
+// the particulars of the document framed below them, and a warning when
+// the instrument is not an official text.
+func drawCover(d *doc, t *texts, p *model.Pack, lines []coverLine, particulars ...[2]string) {
+	d.addPage(false)
+	d.y = 55
+	for _, l := range lines {
+		d.put(centred(d, l.text, l.st))
+		d.y += l.after
+	}
+	rows := make([]*row, len(particulars))
+	for i, kv := range particulars {
+		rows[i] = keyValue(d, kv[0], kv[1])
+	}
+	frame(d, rows)
+	if p.Status != model.StatusOfficial {
+		d.paragraph(t.coverDraftWarning, stWarn, 3)
+	}
+}
+
 // centred returns a full-width row with text centred in style st.
 func centred(d *doc, text string, st style) *row {
 	r := d.newRow([]col{{w: d.width(), st: st, align: "C"}}, text)
@@ -42,8 +70,9 @@ func legalBasis(p *model.Pack) string {
 // kvLabelW is the width of the label column of key–value rows.
 const kvLabelW = 44.0
 
-// kv returns a key–value row: a label on the left, its value beside it.
-func kv(d *doc, label, value string) *row {
+// keyValue returns a key–value row: a label on the left, its value beside
+// it.
+func keyValue(d *doc, label, value string) *row {
 	r := d.newRow([]col{{w: kvLabelW, st: stSmallBold, align: "L"}, {w: d.width() - kvLabelW - 12, st: stBody, align: "L"}}, label, value)
 	r.x, r.padY = 6, 1.1
 	return r

@@ -112,6 +112,8 @@ type texts struct {
 	baRevision   string
 	baClosing    string
 	baKnown      string
+	files        func(n int) string
+	nip          func(nip string) string
 	baHeadTitle  func(unit string) string
 	baRespTitle  string
 	baDocID      string
@@ -136,6 +138,9 @@ type texts struct {
 	stateNames      map[CellState]string
 	secOPDTable     string
 	colCode         string
+	colCodeOPD      string
+	colYear         string
+	aspectShort     func(no int) string
 	colOPD          string
 	colAssigned     string
 	colWithEvidence string
@@ -282,6 +287,8 @@ var indonesian = texts{
 	baClosing: "Jawaban, penjelasan dan bukti dukung sebagaimana tercantum dalam laporan ini adalah benar dan dapat " +
 		"dipertanggungjawabkan. Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
 	baKnown:      "Mengetahui,",
+	files:        func(n int) string { return fmt.Sprintf("%d berkas", n) },
+	nip:          func(nip string) string { return "NIP. " + nip },
 	baHeadTitle:  func(unit string) string { return "Kepala " + unit },
 	baRespTitle:  "Penanggung Jawab Penilaian Mandiri",
 	baDocID:      "Identitas dokumen",
@@ -312,6 +319,9 @@ var indonesian = texts{
 	},
 	secOPDTable:     "Rekap per OPD",
 	colCode:         "Kode",
+	colCodeOPD:      "Kode OPD",
+	colYear:         "Tahun",
+	aspectShort:     func(no int) string { return "A" + strconv.Itoa(no) },
 	colOPD:          "Perangkat daerah",
 	colAssigned:     "Ditugaskan",
 	colWithEvidence: "Berbukti",
