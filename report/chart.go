@@ -69,13 +69,21 @@ func barChart(d *doc, t *texts, title string, p *model.Pack, bars []bar, target 
 	plotTop := top + bandH
 	plotH := float64(len(bars)) * rowH
 
-	// Predikat bands with their names above the plot.
+	// Predikat bands with their names above the plot; their edges are
+	// drawn too, for the tints vanish when printed in grey.
 	for i, b := range p.Predikat {
 		lo, hi := xOf(float64(b.Min)/100), xOf(float64(b.Max)/100)
 		d.setFill(bandTints[min(i, len(bandTints)-1)])
 		d.pdf.Rect(lo, plotTop, hi-lo, plotH, "F")
 		d.fitText(lo, top, hi-lo, b.Name, style{size: 6.5, color: grey}, "C")
 	}
+	d.setDraw(lightGrey)
+	d.pdf.SetLineWidth(0.15)
+	d.pdf.SetDashPattern([]float64{0.6, 0.6}, 0)
+	for _, b := range p.Predikat {
+		d.pdf.Line(xOf(float64(b.Min)/100), top, xOf(float64(b.Min)/100), plotTop+plotH)
+	}
+	d.pdf.SetDashPattern(nil, 0)
 	// Grid lines and the axis with its ticks.
 	d.setDraw(hairline)
 	d.pdf.SetLineWidth(0.2)
@@ -168,6 +176,15 @@ func trendChart(d *doc, t *texts, p *model.Pack, pts []TrendPoint, target model.
 		d.pdf.Rect(x0, yOf(hi), x1-x0, yOf(lo)-yOf(hi), "F")
 		d.fitText(x1, (yOf(lo)+yOf(hi))/2-1.5, bandsW, b.Name, style{size: 6.5, color: grey}, "L")
 	}
+	d.setDraw(lightGrey)
+	d.pdf.SetLineWidth(0.15)
+	d.pdf.SetDashPattern([]float64{0.6, 0.6}, 0)
+	for _, b := range p.Predikat {
+		if v := float64(b.Min) / 100; v > yMin {
+			d.pdf.Line(x0, yOf(v), x1+bandsW, yOf(v))
+		}
+	}
+	d.pdf.SetDashPattern(nil, 0)
 	d.setDraw(hairline)
 	d.pdf.SetLineWidth(0.2)
 	for v := yMin; v <= yMax; v++ {
