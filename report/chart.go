@@ -55,7 +55,16 @@ func barChart(d *doc, t *texts, title string, p *model.Pack, bars []bar, target 
 		bandH  = 4.5
 		valueW = 13.0
 	)
-	h := 7 + bandH + float64(len(bars))*rowH + 12
+	// Each bar gets a row tall enough for its label, wrapped.
+	labels := make([][]string, len(bars))
+	heights := make([]float64, len(bars))
+	plotH := 0.0
+	for i, b := range bars {
+		labels[i] = d.split(clean(b.label, false), stSmall, labelW-2)
+		heights[i] = max(rowH, float64(len(labels[i]))*stSmall.lineHeight()+1.5)
+		plotH += heights[i]
+	}
+	h := 7 + bandH + plotH + 12
 	if target > 0 {
 		h += 4
 	}
@@ -67,7 +76,6 @@ func barChart(d *doc, t *texts, title string, p *model.Pack, bars []bar, target 
 	xOf := func(v float64) float64 { return x0 + v/scaleMax*plotW }
 	top := d.y + 1
 	plotTop := top + bandH
-	plotH := float64(len(bars)) * rowH
 
 	// Predikat bands with their names above the plot; their edges are
 	// drawn too, for the tints vanish when printed in grey.
@@ -104,31 +112,24 @@ func barChart(d *doc, t *texts, title string, p *model.Pack, bars []bar, target 
 	}
 
 	// The bars.
+	y := plotTop
 	for i, b := range bars {
-		y := plotTop + float64(i)*rowH
-		lines := d.split(clean(b.label, false), stSmall, labelW-2)
-		lh := stSmall.lineHeight()
-		if len(lines) > 2 {
-			lines = d.split(clean(b.label, false), style{size: 7, color: ink}, labelW-2)
-			lh = 7 * ptMM * 1.15
-		}
-		ly := y + (rowH-float64(len(lines))*lh)/2
+		rh, lh := heights[i], stSmall.lineHeight()
+		ly := y + (rh-float64(len(labels[i]))*lh)/2
 		d.setStyle(stSmall)
-		if len(lines) > 2 {
-			d.setStyle(style{size: 7, color: ink})
-		}
-		for k, l := range lines {
+		for k, l := range labels[i] {
 			d.pdf.SetXY(d.left(), ly+float64(k)*lh)
 			d.pdf.CellFormat(labelW-2, lh, l, "", 0, "L", false, 0, "")
 		}
-		if !b.has {
-			d.fitText(x0, y+(rowH-stNote.lineHeight())/2, plotW, t.notAnswered, stNote, "L")
-			continue
+		if b.has {
+			end := xOf(b.value.Float64())
+			d.setFill(accent)
+			d.pdf.Rect(x0, y+(rh-barH)/2, end-x0, barH, "F")
+			label(d, end+0.8, y+rh/2, b.value.ID(), stSmallBold, "L")
+		} else {
+			d.fitText(x0, y+(rh-stNote.lineHeight())/2, plotW, t.notAnswered, stNote, "L")
 		}
-		end := xOf(b.value.Float64())
-		d.setFill(accent)
-		d.pdf.Rect(x0, y+(rowH-barH)/2, end-x0, barH, "F")
-		label(d, end+0.8, y+rowH/2, b.value.ID(), stSmallBold, "L")
+		y += rh
 	}
 	d.fitText(x0, bottom, plotW, t.chartAxis, stFurniture, "C")
 	d.y = bottom + 5
