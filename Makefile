@@ -1,6 +1,6 @@
 # The targets are thin names for scripts/dev.sh, which also works where make
 # is not installed yet.
-.PHONY: run test build bench deps
+.PHONY: run test build bench deps pdf-previews
 run:
 	scripts/dev.sh run
 test:
@@ -11,3 +11,5 @@ bench:
 	scripts/dev.sh bench
 deps:
 	scripts/dev.sh deps test
+pdf-previews:
+	scripts/pdf-previews.sh

@@ -1,5 +1,5 @@
 // Package assets owns every file embedded in the Swanilai binary: the
-// built-in instrument packs, and later the fonts of the PDF reports, the
+// built-in instrument packs, the font of the PDF reports, and later the
 // icon and the translations. It has no logic and imports nothing of the
 // project; other packages read the bytes through its accessors.
 package assets
