@@ -103,13 +103,13 @@ func (r *recapReport) matrixHeader(y, cw float64) {
 		}
 		d.setFill(shadeDark)
 		d.pdf.Rect(x, y, cw*float64(n), mxDomainH, "F")
-		if hasDomains(p) {
+		if p.HasDomains() {
 			d.fitText(x, y+0.5, cw*float64(n), fmt.Sprintf("%d. %s", dom.No, dom.Name), style{size: 6.5, bold: true, color: ink}, "C")
 		}
 		ax := x
 		for _, a := range dom.Aspects {
 			aw := cw * float64(len(a.Indicators))
-			if !hasDomains(p) {
+			if !p.HasDomains() {
 				d.fitText(ax, y+0.5, aw, a.Name, style{size: 6.5, bold: true, color: ink}, "C")
 			}
 			d.setFill(shade)

@@ -194,7 +194,7 @@ func (r *opdReport) overview() {
 	head.fill, head.grid, head.keep = &shade, true, true
 	d.put(head)
 	for _, dom := range p.Domains {
-		if hasDomains(p) {
+		if p.HasDomains() {
 			dr := d.newRow([]col{{w: head.width(), st: stSmallBold, align: "L"}}, t.domainN(dom.No, dom.Name))
 			dr.fill, dr.grid, dr.keep, dr.heads = &shadeDark, true, true, []*row{head}
 			d.put(dr)
@@ -257,7 +257,7 @@ func (r *opdReport) indicatorBlock(no int) {
 	titleCols := []col{{w: 40, st: style{size: 9.5, bold: true, color: accent}, align: "L"},
 		{w: w - 40, st: stSmallGrey, align: "R"}}
 	path := t.aspectN(asp.No, asp.Name) + " · " + t.weightIs(ind.Weight.ID())
-	if hasDomains(p) {
+	if p.HasDomains() {
 		path = t.domainN(asp.Domain().No, asp.Domain().Name) + " · " + path
 	}
 	title := d.newRow(titleCols, t.indicatorN(no), path)
@@ -286,7 +286,7 @@ func (r *opdReport) indicatorBlock(no int) {
 	if ind.SectorService {
 		add(t.sector, orEmpty(t, ans.Sector), valueStyle(ans.Sector))
 	}
-	if lv := ind.Level(ans.Level()); lv != nil {
+	if lv := ind.Level(p.LevelOf(ind, ans.Value)); lv != nil {
 		add(t.criteriaOf(lv.Level), lv.Criteria, stSmall)
 	}
 	add(t.fakta, orEmpty(t, ans.Fakta), valueStyle(ans.Fakta))

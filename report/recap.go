@@ -292,7 +292,7 @@ func (r *recapReport) trendPoints() ([]TrendPoint, bool) {
 	if !has && r.score.HasIndex() {
 		cur := TrendPoint{Year: year, Index: r.score.Index, Predikat: r.score.Predikat}
 		for _, dp := range r.score.Domains {
-			if dp.HasIndex() && hasDomains(r.p) {
+			if dp.HasIndex() && r.p.HasDomains() {
 				cur.Domains = append(cur.Domains, DomainIndex{Name: dp.Name, Index: dp.Index})
 			}
 		}

@@ -45,13 +45,13 @@ func centred(d *doc, text string, st style) *row {
 }
 
 // levelText names a value of an indicator: "3 · Terdefinisi" for a whole
-// level, the number with its decimal comma ("3,45") for instruments that
-// take fractional values.
+// level; a fractional value (Indeks Pemdi) with its decimal comma and the
+// level it stands for, "3,75 · Sangat Baik".
 func levelText(t *texts, p *model.Pack, ind *model.Indicator, v model.Hundredths) string {
+	l := p.LevelOf(ind, v)
 	if !v.Whole() {
-		return v.ID()
+		return v.ID() + " · " + p.LevelName(ind, l)
 	}
-	l := int(v / 100)
 	return t.levelName(l, p.LevelName(ind, l))
 }
 
@@ -158,18 +158,14 @@ func gapText(t *texts, s *model.Score, target model.Hundredths) string {
 	return t.gapReached(s.Index.Sub(goal).ID())
 }
 
-// hasDomains reports whether the instrument groups its aspects in more
-// than one domain. Indeks Pemdi (PermenPANRB 8/2026) has aspects only, held
-// in a single domain that carries the whole weight: no level worth showing.
-func hasDomains(p *model.Pack) bool { return len(p.Domains) > 1 }
 
 // summaryCharts draws the bar charts of a score: the domains, and the
 // aspects when asked or when the instrument has no domains.
 func summaryCharts(d *doc, t *texts, s *model.Score, target model.Hundredths, aspects bool) {
-	if hasDomains(s.Pack) {
+	if s.Pack.HasDomains() {
 		barChart(d, t, t.chartDomains, s.Pack, domainBars(s), target)
 	}
-	if aspects || !hasDomains(s.Pack) {
+	if aspects || !s.Pack.HasDomains() {
 		barChart(d, t, t.chartAspects, s.Pack, aspectBars(s), target)
 	}
 }
@@ -187,7 +183,7 @@ func partTable(d *doc, t *texts, s *model.Score) {
 		{w: wA, st: stTableHead, align: "R"},
 	}
 	part := t.colAspect
-	if hasDomains(s.Pack) {
+	if s.Pack.HasDomains() {
 		part = t.colPart
 	}
 	head := d.newRow(cols, part, t.colWeight, t.colIndex, t.colAnswered)
@@ -198,13 +194,13 @@ func partTable(d *doc, t *texts, s *model.Score) {
 		aspects[a.No] = a
 	}
 	for di, dom := range s.Pack.Domains {
-		if hasDomains(s.Pack) {
+		if s.Pack.HasDomains() {
 			dr := partRow(d, t, cols, s.Domains[di], t.domainN(dom.No, dom.Name), true, false)
 			dr.heads, dr.keep = []*row{head}, true
 			d.put(dr)
 		}
 		for _, asp := range dom.Aspects {
-			ar := partRow(d, t, cols, aspects[asp.No], t.aspectN(asp.No, asp.Name), false, hasDomains(s.Pack))
+			ar := partRow(d, t, cols, aspects[asp.No], t.aspectN(asp.No, asp.Name), false, s.Pack.HasDomains())
 			ar.heads = []*row{head}
 			d.put(ar)
 		}
