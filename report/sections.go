@@ -158,7 +158,6 @@ func gapText(t *texts, s *model.Score, target model.Hundredths) string {
 	return t.gapReached(s.Index.Sub(goal).ID())
 }
 
-
 // summaryCharts draws the bar charts of a score: the domains, and the
 // aspects when asked or when the instrument has no domains.
 func summaryCharts(d *doc, t *texts, s *model.Score, target model.Hundredths, aspects bool) {
