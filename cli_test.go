@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -447,5 +449,25 @@ func TestInstrumentPemdi(t *testing.T) {
 	code, out, errs := runCLI(t, "", "instrument", "validate", f)
 	if code != 0 || !strings.Contains(out, "pemdi-8-2026, 20 indikator") {
 		t.Fatalf("validate: %d %s %s", code, out, errs)
+	}
+}
+
+// TestQuietUnderCLocale runs the binary's code in a child process under
+// LANG=C.UTF-8, as on minimal Linux systems and CI, and checks that a
+// command prints nothing but its own output: Fyne's locale detection must
+// not log on stderr.
+func TestQuietUnderCLocale(t *testing.T) {
+	if os.Getenv("SWANILAI_CHILD") == "1" {
+		os.Exit(run(context.Background(), []string{"version"}, stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr}))
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestQuietUnderCLocale$")
+	cmd.Env = append(os.Environ(), "SWANILAI_CHILD=1", "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %s", err, stderr.String())
+	}
+	if stderr.Len() != 0 || !strings.HasPrefix(stdout.String(), "swanilai ") {
+		t.Fatalf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 }

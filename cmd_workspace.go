@@ -75,7 +75,7 @@ type workspaceFlags struct {
 }
 
 func (wf *workspaceFlags) register(fs *flagSet, changes bool) {
-	fs.StringVar(&wf.path, "w", "", "berkas berkas kerja / workspace file")
+	fs.StringVar(&wf.path, "w", "", "berkas kerja / workspace file")
 	if changes {
 		fs.StringVar(&wf.by, "by", defaultAuthor(), "nama pengubah, untuk riwayat / who makes the change, for the history")
 	}
@@ -93,7 +93,7 @@ func (wf *workspaceFlags) parseOpen(fs *flagSet, args []string, min, max int) ([
 		return nil, nil, err
 	}
 	if wf.path == "" {
-		return nil, nil, usagef("sebutkan berkas berkas kerja dengan -w / name the workspace file with -w")
+		return nil, nil, usagef("sebutkan berkas kerja dengan -w / name the workspace file with -w")
 	}
 	w, err := store.Open(wf.path)
 	return pos, w, err
@@ -170,7 +170,7 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 		return err
 	}
 	if wf.path == "" {
-		return usagef("sebutkan berkas berkas kerja baru dengan -w / name the new workspace file with -w")
+		return usagef("sebutkan berkas kerja baru dengan -w / name the new workspace file with -w")
 	}
 	r, err := model.ParseRole(*role)
 	if err != nil {

@@ -138,3 +138,22 @@ func TestPenjelasanTemplate(t *testing.T) {
 		t.Errorf("layanan: %q / %q", f, a)
 	}
 }
+
+func TestDefaultConsolidation(t *testing.T) {
+	p := spbe(t)
+	opds := map[string]*Assessment{
+		"BAPPEDA":    {Pack: p, Answers: map[int]Answer{12: {Indicator: 12, Value: 300}, 13: {Indicator: 13, Value: 200}}},
+		"DISKOMINFO": {Pack: p, Answers: map[int]Answer{11: {Indicator: 11, Value: 400}, 13: {Indicator: 13, Value: 300}, 14: {Indicator: 14}}},
+	}
+	got := DefaultConsolidation(p, opds)
+	if len(got) != 2 || got[11].Value != 400 || got[12].Value != 300 {
+		t.Fatalf("consolidated %v", got)
+	}
+	if _, ok := got[13]; ok {
+		t.Fatal("an indicator two OPDs answered differently was decided without the coordinator")
+	}
+	sp := Spreads(p, opds)
+	if len(sp) != 3 || sp[2].Indicator != 13 || sp[2].Contributions[0].OPD != "BAPPEDA" || sp[2].Decided() {
+		t.Fatalf("spreads %+v", sp)
+	}
+}

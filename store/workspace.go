@@ -210,7 +210,7 @@ func open(path string, maxSize int) (*Workspace, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: berkas berkas kerja tidak ada / workspace file does not exist: %w", path, err)
+		return nil, fmt.Errorf("%s: berkas kerja tidak ada / workspace file does not exist: %w", path, err)
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", path, err)
 	case !st.Mode().IsRegular() || st.Size() == 0:

@@ -9,3 +9,5 @@
 // Every user-facing string goes through Fyne's lang package; the
 // translations are assets/translations/id.json (the default) and en.json.
 package ui
+
+import _ "github.com/swanilai/swanilai/ui/localefix" // before Fyne reads the locale

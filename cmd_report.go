@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report"
+	"github.com/swanilai/swanilai/store"
+)
+
+func init() {
+	register(&command{
+		name:    "report",
+		args:    "-w BERKAS -o KELUARAN.pdf [--kind opd|recap] [--from BERKAS_OPD]...",
+		summary: "cetak laporan PDF / print the PDF report (OPD report, or the coordinator's recap)",
+		run:     runReport,
+	})
+}
+
+// multiFlag collects a flag given several times.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func runReport(ctx context.Context, std stdio, args []string) error {
+	c := findCommand("report")
+	fs := newFlags(c, std)
+	var wf workspaceFlags
+	wf.register(fs, false)
+	out := fs.String("o", "", "berkas PDF yang ditulis / the PDF file to write")
+	kind := fs.String("kind", "opd", "opd (laporan penilaian mandiri) atau recap (rekapitulasi koordinator) / opd or recap")
+	var from multiFlag
+	fs.Var(&from, "from", "berkas kerja OPD untuk rekapitulasi, boleh berulang / an OPD workspace for the recap, repeatable")
+	pos, w, err := wf.parseOpen(fs, args, 0, 0)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	_ = pos
+	if *out == "" {
+		return usagef("sebutkan berkas PDF dengan -o / name the PDF file with -o")
+	}
+	a, err := w.Assessment()
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	opts := report.Options{Generated: now, Today: model.DateOf(now)}
+	var write func(io.Writer) error
+	switch *kind {
+	case "opd":
+		if len(from) > 0 {
+			return usagef("--from hanya untuk --kind recap / --from is for --kind recap only")
+		}
+		write = func(f io.Writer) error { return report.WriteOPD(ctx, f, a, opts) }
+	case "recap":
+		rc, err := recapFrom(a, from)
+		if err != nil {
+			return err
+		}
+		write = func(f io.Writer) error { return report.WriteRecap(ctx, f, rc, opts) }
+	default:
+		return usagef("--kind %q: pilih opd atau recap / choose opd or recap", *kind)
+	}
+	if err := writeFileAtomic(*out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(std.out, "Laporan ditulis / report written: %s\n", *out)
+	return nil
+}
+
+// recapFrom builds the recap of the Pemda whose workspace is a from the
+// OPD workspaces at paths: each OPD's answers as they stand in its file,
+// and the Pemda's answers consolidated the default way (an indicator one
+// OPD answered takes that answer; one answered by several waits for the
+// coordinator).
+func recapFrom(a *model.Assessment, paths []string) (*report.Recap, error) {
+	rc := &report.Recap{Pemda: a}
+	opds := map[string]*model.Assessment{}
+	for _, p := range paths {
+		w, err := store.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		oa, err := w.Assessment()
+		w.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if oa.Pack.Hash() != a.Pack.Hash() {
+			return nil, fmt.Errorf("%s: %w (%s, bukan / not %s)", p, model.ErrInstrumentMismatch, oa.Pack.ID, a.Pack.ID)
+		}
+		code := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		var answered []int
+		for _, no := range oa.Pack.IndicatorNumbers() {
+			if ans, ok := oa.Answers[no]; ok && ans.Value != model.Unanswered {
+				answered = append(answered, no)
+			}
+		}
+		rc.OPDs = append(rc.OPDs, report.RecapOPD{
+			Code: code, Name: oa.Identity.Unit, Assessment: oa,
+			Cells:  report.CellStates(answered, oa),
+			Status: fmt.Sprintf("%d dari %d indikator dijawab", len(answered), len(oa.Pack.IndicatorNumbers())),
+		})
+		opds[code] = oa
+	}
+	if len(paths) > 0 {
+		pemda := *a
+		pemda.Answers = model.DefaultConsolidation(a.Pack, opds)
+		pemda.Evidence = nil
+		rc.Pemda = &pemda
+	}
+	return rc, nil
+}
+
+// writeFileAtomic writes a file through write under a temporary name
+// beside it and renames it into place only when it is complete, so that
+// a failure never leaves half a file under the real name.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fileError(path, err)
+	}
+	tmp := f.Name()
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
