@@ -1,6 +1,6 @@
 # The targets are thin names for scripts/dev.sh, which also works where make
 # is not installed yet.
-.PHONY: run test build bench deps pdf-previews
+.PHONY: run test build bench deps pdf-previews screenshots
 run:
 	scripts/dev.sh run
 test:
@@ -13,3 +13,5 @@ deps:
 	scripts/dev.sh deps test
 pdf-previews:
 	scripts/pdf-previews.sh
+screenshots:
+	scripts/screenshots.sh

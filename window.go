@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2/app"
@@ -23,7 +25,7 @@ var started = time.Now()
 // windowCommand describes `swanilai` without a sub-command, for its -h.
 var windowCommand = &command{
 	name:    "",
-	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|indicator:N]",
+	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|indicator:N] [--lang id|en] [--theme system|light|dark]",
 	summary: "buka jendela / open the window",
 }
 
@@ -34,6 +36,10 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 	path := fs.String("w", "", "berkas kerja yang dibuka / the workspace to open")
 	view := fs.String("view", "", "yang ditampilkan lebih dulu / what to show first: dashboard, readiness, wizard, indicator:N")
 	timing := fs.Bool("startup-time", false, "cetak waktu sampai jendela tergambar lalu keluar / print the time to the first painted frame, then quit")
+	language := fs.String("lang", "", "bahasa jendela / the window's language: id, en")
+	colours := fs.String("theme", "", "tema / theme: system, light, dark")
+	var attach multiFlag
+	fs.Var(&attach, "attach", "lampirkan berkas ke indikator --view indicator:N, untuk skrip / attach a file to the indicator of --view, for scripts")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -46,9 +52,22 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 			return err
 		}
 	}
+	if err := haveDisplay(); err != nil {
+		return err
+	}
 	ui.Version = version
 	a := app.NewWithID(appID)
-	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view})
+	switch *language {
+	case "", "id", "en":
+	default:
+		return usagef("--lang %q: pilih id atau en / choose id or en", *language)
+	}
+	switch *colours {
+	case "", "system", "light", "dark":
+	default:
+		return usagef("--theme %q: pilih system, light atau dark / choose system, light or dark", *colours)
+	}
+	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view, Language: *language, Theme: *colours, Attach: attach})
 	if *timing {
 		u.WhenPainted(func() {
 			fmt.Fprintf(std.out, "jendela tergambar / first frame painted: %d ms\n", time.Since(started).Milliseconds())
@@ -56,6 +75,23 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 		})
 	}
 	u.ShowAndRun()
+	return nil
+}
+
+// errNoDisplay reports a start of the window where there is no screen.
+var errNoDisplay = errors.New("tidak ada layar grafis (DISPLAY kosong): jalankan di desktop, atau pakai perintahnya, lihat swanilai help / no graphical display (DISPLAY is empty): run it on a desktop, or use the commands, see swanilai help")
+
+// haveDisplay checks, on X11 and Wayland systems, that there is a display
+// to open the window on, so that a start over SSH gets a plain sentence
+// rather than the toolkit's failure.
+func haveDisplay() error {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return nil
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return errNoDisplay
+	}
 	return nil
 }
 

@@ -53,7 +53,7 @@ func WriteDocument(ctx context.Context, w io.Writer, doc Document, generated tim
 	d.pdf.Line(d.left(), d.y, d.right(), d.y)
 	d.y += 8
 	center(strings.ToUpper(doc.Title), style{size: 12, bold: true, color: ink}, 1)
-	if doc.Number != "" && doc.Number != "-" {
+	if doc.Number != "" {
 		center("NOMOR "+strings.ToUpper(doc.Number), style{size: 11, color: ink}, 6)
 	}
 	body := style{size: 10.5, color: ink}

@@ -16,6 +16,8 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # Extra packages the tests read their results back with.
 TEST_PKGS=(poppler-utils)
+# Packages to run the window on a virtual screen and capture it.
+SHOT_PKGS=(xvfb x11-utils x11-apps xdotool netpbm libgl1-mesa-dri poppler-utils)
 
 missing() {
 	local p
@@ -26,9 +28,10 @@ missing() {
 
 deps() {
 	local want=("${BUILD_PKGS[@]}")
-	if [ "${1:-}" = test ] && [ ${#TEST_PKGS[@]} -gt 0 ]; then
-		want+=("${TEST_PKGS[@]}")
-	fi
+	case "${1:-}" in
+	test) want+=("${TEST_PKGS[@]}") ;;
+	screenshots) want+=("${SHOT_PKGS[@]}") ;;
+	esac
 	if ! command -v dpkg-query >/dev/null; then
 		echo "dev.sh: not a Debian/Ubuntu system; make sure these are installed: ${want[*]}" >&2
 		return 0

@@ -32,6 +32,13 @@ type Options struct {
 	View string
 	// Today returns the date readiness is judged on; nil means today.
 	Today func() model.Date
+	// Language, when "id" or "en", switches the window's language, and
+	// Theme, when "system", "light" or "dark", its colours (both are kept
+	// for the next start).
+	Language, Theme string
+	// Attach names files to attach to the indicator the window starts at
+	// ("indicator:N"), as if they were dropped there: for scripts.
+	Attach []string
 	// opened is called on the UI goroutine after a workspace was opened
 	// or created, or failed to; tests wait on it.
 	opened func(error)
@@ -66,6 +73,13 @@ type App struct {
 // Call ShowAndRun (or Window().Show) to show it.
 func New(a fyne.App, files Workspaces, opts Options) *App {
 	s := settings{a.Preferences()}
+	if opts.Language == "id" || opts.Language == "en" {
+		s.setLanguage(opts.Language)
+	}
+	switch opts.Theme {
+	case themeSystem, themeLight, themeDark:
+		s.setTheme(opts.Theme)
+	}
 	if err := setLanguage(s.language()); err != nil {
 		fyne.LogError("cannot load translations", err)
 	}
@@ -153,7 +167,11 @@ func (u *App) setWorkspace(ws Workspace) {
 	u.win.SetContent(content)
 	u.refreshMenu()
 	v.show(u.opts.View)
-	u.opts.View = "" // only the first workspace starts at the requested view
+	if v.page != nil && len(u.opts.Attach) > 0 {
+		v.page.evidence.attach(u.opts.Attach, nil)
+	}
+	// Only the first workspace starts at the requested view.
+	u.opts.View, u.opts.Attach = "", nil
 }
 
 // closeWorkspace saves what is pending and closes the open workspace.
@@ -253,7 +271,12 @@ func (u *App) refreshMenu() {
 	)
 	dash := fyne.NewMenuItem(lang.L("menu.dashboard"), func() { u.view.showDashboard() })
 	ready := fyne.NewMenuItem(lang.L("menu.readiness"), func() { u.view.showReadiness() })
-	dash.Disabled, ready.Disabled = u.view == nil, u.view == nil
+	officials := fyne.NewMenuItem(lang.L("menu.officials"), func() { u.view.onOfficials() })
+	printItem := fyne.NewMenuItem(lang.L("menu.print"), func() { u.view.onPrint() })
+	for _, it := range []*fyne.MenuItem{dash, ready, officials, printItem} {
+		it.Disabled = u.view == nil
+	}
+	file.Items = append(file.Items[:len(file.Items)-1], printItem, officials, fyne.NewMenuItemSeparator(), closeItem)
 	view := fyne.NewMenu(lang.L("menu.view"), dash, ready, fyne.NewMenuItemSeparator(), langItem, themeItem,
 		fyne.NewMenuItem(lang.L("menu.user"), u.showUserName))
 	help := fyne.NewMenu(lang.L("menu.help"), fyne.NewMenuItem(lang.L("menu.about"), u.showAbout))

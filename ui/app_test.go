@@ -622,3 +622,25 @@ func TestPemdiDecimalAndExternalValues(t *testing.T) {
 		t.Errorf("predikat without its aliases: %q", v.dash.predikat.Text)
 	}
 }
+
+func TestPrintReport(t *testing.T) {
+	u, _, _, _ := openUI(t)
+	v := u.view
+	v.showIndicator(11)
+	v.page.setLevel(3)
+	settle(t, u)
+	path := filepath.Join(t.TempDir(), "laporan.pdf")
+	result := errors.New("not done")
+	v.printTo(path, func(err error) { result = err })
+	settle(t, u)
+	if result != nil {
+		t.Fatal(result)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	if top := topDialog(u); !strings.Contains(top, "Laporan PDF ditulis") {
+		t.Fatalf("dialog %q", top)
+	}
+}

@@ -54,7 +54,8 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("dash.target")), planBtn, d.target), d.plan))
 
 	d.refresh()
-	body := container.NewVBox(title, summary)
+	printBtn := &widget.Button{Text: lang.L("print.button"), Icon: theme.DocumentPrintIcon(), OnTapped: v.onPrint}
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, printBtn, title), summary)
 	if v.pack.HasDomains() {
 		body.Add(widget.NewCard(lang.L("dash.domains"), "", d.domains))
 	}

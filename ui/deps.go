@@ -31,6 +31,8 @@ type Workspace interface {
 	OpenEvidence(sha string) (io.ReadCloser, error)
 	// SetTargetIndex sets the index the instansi aims at (0: none).
 	SetTargetIndex(by string, h model.Hundredths) error
+	// SetOfficials sets the officials the reports name for signature.
+	SetOfficials(by string, o model.Officials) error
 	Close() error
 }
 

@@ -66,16 +66,17 @@ func (f *fakeFiles) Create(path string, nw NewWorkspace) (Workspace, error) {
 // fakeWorkspace is an in-memory Workspace with the store's semantics:
 // content-addressed blobs, links per indicator, history of who saved.
 type fakeWorkspace struct {
-	mu       sync.Mutex
-	path     string
-	id       model.Identity
-	pack     *model.Pack
-	answers  map[int]model.Answer
-	evidence []model.Evidence
-	blobs    map[string][]byte
-	target   model.Hundredths
-	saves    int
-	closed   bool
+	mu        sync.Mutex
+	path      string
+	id        model.Identity
+	pack      *model.Pack
+	answers   map[int]model.Answer
+	evidence  []model.Evidence
+	blobs     map[string][]byte
+	target    model.Hundredths
+	officials model.Officials
+	saves     int
+	closed    bool
 	// gate, when set, holds every attach after its first chunk until it
 	// is closed, so a test can see the progress dialog and cancel.
 	gate chan struct{}
@@ -91,10 +92,17 @@ func (w *fakeWorkspace) SetTargetIndex(_ string, h model.Hundredths) error {
 	return nil
 }
 
+func (w *fakeWorkspace) SetOfficials(_ string, o model.Officials) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.officials = o
+	return nil
+}
+
 func (w *fakeWorkspace) Assessment() (*model.Assessment, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return &model.Assessment{Identity: w.id, Pack: w.pack, Answers: maps.Clone(w.answers), Evidence: append([]model.Evidence(nil), w.evidence...), TargetIndex: w.target}, nil
+	return &model.Assessment{Identity: w.id, Pack: w.pack, Answers: maps.Clone(w.answers), Evidence: append([]model.Evidence(nil), w.evidence...), TargetIndex: w.target, Officials: w.officials}, nil
 }
 
 func (w *fakeWorkspace) SaveAnswer(by string, a model.Answer) (model.Answer, error) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -54,6 +53,10 @@ type indicatorPage struct {
 	// quiet is set while the page sets its own widgets, so that their
 	// change callbacks do not save.
 	quiet bool
+
+	// scroll holds the page; parts are the headings jump scrolls to.
+	scroll *container.Scroll
+	parts  map[string]fyne.CanvasObject
 }
 
 func newIndicatorPage(v *mainView, ind *model.Indicator) *indicatorPage {
@@ -74,9 +77,16 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	next := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { v.step(+1) }}
 	p.icon = widget.NewIcon(nil)
 	p.status = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}}
+	// Jumps to the parts of a long page.
+	jumps := container.NewHBox()
+	for _, j := range []struct{ key, part string }{
+		{"ind.levels", "levels"}, {"ind.penjelasan", "penjelasan"}, {"ind.evidence", "evidence"}, {"ind.readiness", "readiness"},
+	} {
+		jumps.Add(&widget.Button{Text: lang.L(j.key), Importance: widget.LowImportance, OnTapped: func() { p.jump(j.part) }})
+	}
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(number, p.icon, p.status), container.NewHBox(prev, next)),
-		name, where)
+		name, where, jumps)
 
 	question := &widget.Label{Text: ind.Question, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}}
 	guide := widget.NewAccordion()
@@ -99,15 +109,14 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	}
 
 	// Levels: a radio for the keyboard, and a card per level.
-	p.options = nil
-	for l := 1; l <= 5; l++ {
-		p.options = append(p.options, fmt.Sprintf("%d %s", l, v.pack.LevelName(ind, l)))
-	}
+	// The radio names only the numbers: the cards below carry the
+	// names and texts, and a narrow row keeps the page usable at 1366 px.
+	p.options = []string{"1", "2", "3", "4", "5"}
 	p.radio = widget.NewRadioGroup(p.options, p.onRadio)
 	p.radio.Horizontal = true
 	clear := &widget.Button{Text: lang.L("level.clear"), Icon: theme.ContentClearIcon(), Importance: widget.LowImportance, OnTapped: func() { p.setLevel(0) }}
 	p.valueMsg = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	levelRow := container.NewVBox(container.NewBorder(nil, nil, nil, clear, p.radio))
+	levelRow := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("level.choose")), clear, container.NewHBox(p.radio)))
 	if v.pack.DecimalValues {
 		p.value = &widget.Entry{PlaceHolder: "2,50", OnChanged: p.onValueChanged}
 		levelRow.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("level.value")), nil, container.NewGridWithColumns(3, p.value)))
@@ -144,26 +153,43 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	p.hints = container.NewVBox()
 	p.banner = container.NewVBox()
 
+	p.parts = map[string]fyne.CanvasObject{
+		"levels":     section(lang.L("ind.levels")),
+		"penjelasan": section(lang.L("ind.penjelasan")),
+		"evidence":   section(lang.L("ind.evidence")),
+		"readiness":  section(lang.L("ind.readiness")),
+	}
 	body := container.NewVBox(
 		header,
 		widget.NewSeparator(),
 		p.banner,
 		question,
 		guide,
-		section(lang.L("ind.levels")),
+		p.parts["levels"],
 		levelRow,
 		cards,
-		section(lang.L("ind.penjelasan")),
+		p.parts["penjelasan"],
 		penjelasan,
-		section(lang.L("ind.evidence")),
+		p.parts["evidence"],
 		p.evidence.buildUI(),
-		section(lang.L("ind.readiness")),
+		p.parts["readiness"],
 		p.hints,
 	)
 	p.showLevel()
 	p.showValue()
 	p.refreshStatus()
-	return container.NewVScroll(container.NewPadded(body))
+	p.scroll = container.NewVScroll(container.NewPadded(body))
+	return p.scroll
+}
+
+// jump scrolls the page to one of its parts: "levels", "penjelasan",
+// "evidence" or "readiness".
+func (p *indicatorPage) jump(part string) {
+	o := p.parts[part]
+	if o == nil || p.scroll == nil {
+		return
+	}
+	p.scroll.ScrollToOffset(fyne.NewPos(0, o.Position().Y))
 }
 
 func (p *indicatorPage) textEntry(text, hint string) *widget.Entry {

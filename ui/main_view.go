@@ -107,7 +107,7 @@ func (v *mainView) buildUI() fyne.CanvasObject {
 		nil, nil, nil, v.tree.widget)
 	v.content = container.NewStack()
 	split := container.NewHSplit(left, v.content)
-	split.Offset = 0.3
+	split.Offset = 0.32
 	v.addShortcuts()
 	return split
 }
@@ -139,12 +139,17 @@ func (v *mainView) addShortcuts() {
 // where says what the right side shows, in the form show takes.
 func (v *mainView) where() string { return v.current }
 
-// show shows "dashboard", "readiness" or "indicator:N"; anything else
-// shows the dashboard.
+// show shows "dashboard", "readiness" or "indicator:N", or a part of an
+// indicator's page, "indicator:N:evidence" (see indicatorPage.jump);
+// anything else shows the dashboard.
 func (v *mainView) show(where string) {
 	if n, ok := strings.CutPrefix(where, "indicator:"); ok {
+		n, part, _ := strings.Cut(n, ":")
 		if no := atoi(n); v.pack.Indicator(no) != nil {
 			v.showIndicator(no)
+			if part != "" {
+				v.page.jump(part)
+			}
 			return
 		}
 	}

@@ -60,8 +60,8 @@ func (wz *wizard) buildUI() fyne.CanvasObject {
 	wz.role.Horizontal = true
 	wz.role.Required = true
 	wz.role.SetSelected(wz.roleOptions()[0])
-	wz.instansi = &widget.Entry{PlaceHolder: "Pemerintah Kota Pekalongan", OnChanged: func(string) { wz.onChanged() }}
-	wz.unit = &widget.Entry{PlaceHolder: "Dinas Komunikasi dan Informatika", OnChanged: func(string) { wz.onChanged() }}
+	wz.instansi = &widget.Entry{OnChanged: func(string) { wz.onChanged() }}
+	wz.unit = &widget.Entry{OnChanged: func(string) { wz.onChanged() }}
 	this := time.Now().Year()
 	var years []string
 	for y := this + 1; y >= 2021; y-- {

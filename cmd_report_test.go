@@ -1,0 +1,88 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; scripts/dev.sh test installs it")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func TestDemoAndReports(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.swanilai")
+	if code, out, errs := runCLI(t, "", "demo", "-w", demo, "--by", "Penguji"); code != 0 || !strings.Contains(out, "25 indikator dijawab") {
+		t.Fatalf("demo: %d %q %q", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "", "demo", "-w", demo); code != 1 || !strings.Contains(errs, "sudah ada") {
+		t.Fatalf("demo over an existing file: %d %q", code, errs)
+	}
+	code, out, _ := runCLI(t, "", "score", "-w", demo)
+	if code != 0 || !strings.Contains(out, "Indeks SPBE: 3,03") || !strings.Contains(out, "25 dari 47 indikator") {
+		t.Fatalf("score of the demo: %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "", "check", "-w", demo); code != 0 || !strings.Contains(out, "tidak berlaku lagi sejak 30 Juni 2025") {
+		t.Fatalf("check of the demo: %d\n%s", code, out)
+	}
+
+	pdf := filepath.Join(dir, "laporan.pdf")
+	if code, _, errs := runCLI(t, "", "report", "-w", demo, "-o", pdf); code != 0 {
+		t.Fatalf("report: %d %s", code, errs)
+	}
+	txt := pdfText(t, pdf)
+	for _, want := range []string{"Dinas Komunikasi dan Informatika", "3,03", "Baik", "Arsitektur SPBE", "Halaman 1 dari"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the OPD report lacks %q", want)
+		}
+	}
+
+	// The recap of a coordinator over two OPD workspaces.
+	bappeda := filepath.Join(dir, "BAPPEDA.swanilai")
+	coord := filepath.Join(dir, "koordinator.swanilai")
+	for _, args := range [][]string{
+		{"init", "-w", bappeda, "--role", "opd", "--instansi", "Pemerintah Kota Pekalongan", "--unit", "Badan Perencanaan Pembangunan Daerah", "--year", "2025", "--by", "P"},
+		{"set", "-w", bappeda, "13", "3", "--by", "P"},
+		{"set", "-w", bappeda, "1", "2", "--by", "P"},
+		{"init", "-w", coord, "--role", "coordinator", "--instansi", "Pemerintah Kota Pekalongan", "--unit", "Tim Asesor Internal", "--year", "2025", "--by", "P"},
+	} {
+		if code, _, errs := runCLI(t, "", args...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	recap := filepath.Join(dir, "rekap.pdf")
+	if code, _, errs := runCLI(t, "", "report", "-w", coord, "--kind", "recap", "--from", demo, "--from", bappeda, "-o", recap); code != 0 {
+		t.Fatalf("recap: %d %s", code, errs)
+	}
+	txt = pdfText(t, recap)
+	for _, want := range []string{"Rekapitulasi", "BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "demo"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the recap lacks %q", want)
+		}
+	}
+	// A failed report leaves no file behind.
+	bad := filepath.Join(dir, "gagal.pdf")
+	if code, _, _ := runCLI(t, "", "report", "-w", coord, "--kind", "rekap", "-o", bad); code != 1 {
+		t.Fatal("an unknown kind should fail")
+	}
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Fatal("a failed report left a file")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}

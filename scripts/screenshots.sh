@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# screenshots.sh runs the real swanilai binary on the demo workspace under
+# Xvfb, at 1366×768 (the common government laptop), and writes PNGs of the
+# wizard, the dashboard, an indicator page, the readiness panel and an
+# evidence attach in progress, in Indonesian and in English, to
+# build/screenshots. It installs what it needs through apt when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/dev.sh deps screenshots
+go build -o swanilai .
+
+out=build/screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+display=:${SCREENSHOT_DISPLAY:-93}
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp -noreset >/dev/null 2>&1 &
+export DISPLAY=$display
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+./swanilai demo -w "$work/demo.swanilai" --by "Rina Wulandari" >/dev/null
+# A large file, so that the attach dialog stays up long enough to be seen.
+dd if=/dev/urandom of="$work/pindaian-dokumen-arsitektur.pdf" bs=1M count=1500 status=none
+
+# shot NAME LANG ARGS...: start the window, wait until it shows and has
+# settled, capture the screen, stop the window.
+shot() {
+	local name=$1 lang=$2
+	shift 2
+	export XDG_CONFIG_HOME="$work/config-$lang" XDG_DATA_HOME="$work/data-$lang" HOME="$work/home"
+	mkdir -p "$HOME/Documents"
+	./swanilai --lang "$lang" --theme "${THEME:-dark}" "$@" >"$work/$name-$lang.log" 2>&1 &
+	local pid=$! wid=""
+	for _ in $(seq 100); do
+		wid=$(xdotool search --name '^Swanilai' 2>/dev/null | head -n1 || true)
+		[ -n "$wid" ] && break
+		sleep 0.1
+	done
+	[ -n "$wid" ] || { echo "screenshots: no window for $name:" >&2; tail -n 20 "$work/$name-$lang.log" >&2; return 1; }
+	sleep "${SETTLE:-1.5}"
+	# The window opens at 1280×720 inside the 1366×768 screen; capture it.
+	xwd -id "$wid" -silent | xwdtopnm 2>/dev/null | pnmtopng >"$out/$name-$lang.png"
+	kill $pid 2>/dev/null || true
+	wait $pid 2>/dev/null || true
+	echo "$out/$name-$lang.png"
+}
+
+for lang in id en; do
+	shot wizard "$lang" --view wizard
+	shot dashboard "$lang" -w "$work/demo.swanilai" --view dashboard
+	shot indicator "$lang" -w "$work/demo.swanilai" --view indicator:11
+	shot indicator-45-levels "$lang" -w "$work/demo.swanilai" --view indicator:45:levels
+	shot indicator-45-evidence "$lang" -w "$work/demo.swanilai" --view indicator:45:penjelasan
+	shot readiness "$lang" -w "$work/demo.swanilai" --view readiness
+	SETTLE=1.2 shot attach-progress "$lang" -w "$work/demo.swanilai" --view indicator:16 --attach "$work/pindaian-dokumen-arsitektur.pdf"
+done
+# The light theme too; the rest is dark, what the system gives under Xvfb.
+THEME=light shot dashboard-light id -w "$work/demo.swanilai" --view dashboard
+THEME=light shot indicator-light id -w "$work/demo.swanilai" --view indicator:11:levels
