@@ -20,6 +20,13 @@ export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 ./swanilai demo -w "$work/demo.swanilai" --by "Rina Wulandari" >/dev/null
+# An Indeks Pemdi workspace (2026): decimal values and an external index.
+pemdi="$work/bappeda-2026.swanilai"
+./swanilai init -w "$pemdi" --role opd --instansi "Pemerintah Kota Pekalongan" --unit "Badan Perencanaan Pembangunan Daerah" --year 2026 --by "Rina Wulandari" >/dev/null
+./swanilai set -w "$pemdi" 1 2,50 --fakta "Dokumen Rencana Induk Pemerintah Digital 2026–2030 pada data dukung 1.a.Renduk-Pemdi.pdf" --by "Rina Wulandari" >/dev/null
+./swanilai set -w "$pemdi" 2 3 --by "Rina Wulandari" >/dev/null
+./swanilai report -w "$pemdi" -o "$out/pemdi-report.pdf" >/dev/null
+pdftoppm -r 60 -f 2 -l 3 -png "$out/pemdi-report.pdf" "$out/pemdi-report"
 # A large file, so that the attach dialog stays up long enough to be seen.
 dd if=/dev/urandom of="$work/pindaian-dokumen-arsitektur.pdf" bs=1M count=1500 status=none
 
@@ -55,6 +62,8 @@ for lang in id en; do
 	shot readiness "$lang" -w "$work/demo.swanilai" --view readiness
 	SETTLE=1.2 shot attach-progress "$lang" -w "$work/demo.swanilai" --view indicator:16 --attach "$work/pindaian-dokumen-arsitektur.pdf"
 done
+shot pemdi-indicator id -w "$pemdi" --view indicator:1:levels
+shot pemdi-external id -w "$pemdi" --view indicator:5:levels
 # The light theme too; the rest is dark, what the system gives under Xvfb.
 THEME=light shot dashboard-light id -w "$work/demo.swanilai" --view dashboard
 THEME=light shot indicator-light id -w "$work/demo.swanilai" --view indicator:11:levels

@@ -118,7 +118,7 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	p.valueMsg = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	levelRow := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(lang.L("level.choose")), clear, container.NewHBox(p.radio)))
 	if v.pack.DecimalValues {
-		p.value = &widget.Entry{PlaceHolder: "2,50", OnChanged: p.onValueChanged}
+		p.value = &widget.Entry{PlaceHolder: lang.L("level.value_hint"), OnChanged: p.onValueChanged}
 		levelRow.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("level.value")), nil, container.NewGridWithColumns(3, p.value)))
 	}
 	if ind.External != nil {
