@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -69,7 +68,7 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	default:
 		return usagef("--kind %q: pilih opd atau recap / choose opd or recap", *kind)
 	}
-	if err := writeFileAtomic(*out, write); err != nil {
+	if err := report.WriteFile(*out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.out, "Laporan ditulis / report written: %s\n", *out)
@@ -118,30 +117,4 @@ func recapFrom(a *model.Assessment, paths []string) (*report.Recap, error) {
 		rc.Pemda = &pemda
 	}
 	return rc, nil
-}
-
-// writeFileAtomic writes a file through write under a temporary name
-// beside it and renames it into place only when it is complete, so that
-// a failure never leaves half a file under the real name.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fileError(path, err)
-	}
-	tmp := f.Name()
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return nil
 }

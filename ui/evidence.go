@@ -242,17 +242,7 @@ func (l *evidenceList) finish(no int, results []attachResult) {
 		case r.err != nil:
 			notes = append(notes, r.name+": "+errorText(r.err))
 		default:
-			ev := v.a.EvidenceFor(no)
-			replaced := false
-			for i := range ev {
-				if ev[i].SHA256 == r.e.SHA256 {
-					ev[i], replaced = r.e, true
-				}
-			}
-			if !replaced {
-				ev = append(ev, r.e)
-			}
-			v.setEvidence(no, ev)
+			v.putEvidence(r.e)
 			if r.known {
 				others := v.otherIndicatorsWith(no, r.e.SHA256)
 				if len(others) > 0 {
@@ -263,12 +253,19 @@ func (l *evidenceList) finish(no int, results []attachResult) {
 			}
 		}
 	}
+	l.changed(no)
+	if len(notes) > 0 {
+		dialog.ShowInformation(lang.L("ev.result"), strings.Join(notes, "\n"), v.app.win)
+	}
+}
+
+// changed updates what shows indicator no after its evidence changed:
+// the tree, the dashboard, and this list while its page is shown.
+func (l *evidenceList) changed(no int) {
+	v := l.p.v
 	v.changed(no)
 	if l.p == v.page {
 		l.refresh()
-	}
-	if len(notes) > 0 {
-		dialog.ShowInformation(lang.L("ev.result"), strings.Join(notes, "\n"), v.app.win)
 	}
 }
 
@@ -295,18 +292,8 @@ func (l *evidenceList) confirmDetach(e model.Evidence) {
 					showError(err, v.app.win)
 					return
 				}
-				ev := v.a.EvidenceFor(no)
-				for i := range ev {
-					if ev[i].SHA256 == e.SHA256 {
-						ev = append(ev[:i], ev[i+1:]...)
-						break
-					}
-				}
-				v.setEvidence(no, ev)
-				v.changed(no)
-				if l.p == v.page {
-					l.refresh()
-				}
+				v.dropEvidence(no, e.SHA256)
+				l.changed(no)
 			})
 		})
 	}, v.app.win)
@@ -349,17 +336,8 @@ func (l *evidenceList) edit(e model.Evidence) {
 					showError(err, v.app.win)
 					return
 				}
-				ev := v.a.EvidenceFor(no)
-				for i := range ev {
-					if ev[i].SHA256 == stored.SHA256 {
-						ev[i] = stored
-					}
-				}
-				v.setEvidence(no, ev)
-				v.changed(no)
-				if l.p == v.page {
-					l.refresh()
-				}
+				v.putEvidence(stored)
+				l.changed(no)
 			})
 		})
 	}, v.app.win)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -258,16 +259,23 @@ func (v *mainView) changed(no int) {
 	}
 }
 
-// setEvidence replaces the window's copy of the evidence of indicator no.
-func (v *mainView) setEvidence(no int, ev []model.Evidence) {
-	out := v.a.Evidence[:0:0]
-	for _, e := range v.a.Evidence {
-		if e.Indicator != no {
-			out = append(out, e)
+// putEvidence puts link e into the window's copy of the evidence,
+// replacing the link of the same file to the same indicator.
+func (v *mainView) putEvidence(e model.Evidence) {
+	for i := range v.a.Evidence {
+		if v.a.Evidence[i].Indicator == e.Indicator && v.a.Evidence[i].SHA256 == e.SHA256 {
+			v.a.Evidence[i] = e
+			return
 		}
 	}
-	v.a.Evidence = append(out, ev...)
+	v.a.Evidence = append(v.a.Evidence, e)
 	model.SortEvidence(v.a.Evidence)
+}
+
+// dropEvidence removes the link of file sha to indicator no from the
+// window's copy.
+func (v *mainView) dropEvidence(no int, sha string) {
+	v.a.Evidence = slices.DeleteFunc(v.a.Evidence, func(e model.Evidence) bool { return e.Indicator == no && e.SHA256 == sha })
 }
 
 // otherIndicatorsWith lists the indicators other than no that link the

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -59,7 +58,7 @@ func (v *mainView) printTo(path string, done func(error)) {
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		err := writeAtomic(path, func(w io.Writer) error {
+		err := report.WriteFile(path, func(w io.Writer) error {
 			return report.WriteOPD(v.ctx, w, &a, report.Options{Generated: time.Now(), Today: today})
 		})
 		v.app.do(func() {
@@ -83,30 +82,6 @@ func (v *mainView) openFile(path string) {
 	if err := v.app.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
 		showError(err, v.app.win)
 	}
-}
-
-// writeAtomic writes path through write under a temporary name beside it
-// and renames it into place when complete: a failure leaves no half file.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
 }
 
 // onOfficials edits the officials the reports name for signature.
