@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&command{
 		name:    "report",
-		args:    "-w BERKAS -o KELUARAN.pdf [--kind opd|recap] [--from BERKAS_OPD]...",
+		args:    "-w BERKAS -o KELUARAN.pdf [--kind opd|recap] [--from BERKAS_OPD]... [--xlsx KELUARAN.xlsx]",
 		summary: "cetak laporan PDF / print the PDF report (OPD report, or the coordinator's recap)",
 		run:     runReport,
 	})
@@ -35,6 +35,7 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	wf.register(fs, false)
 	out := fs.String("o", "", "berkas PDF yang ditulis / the PDF file to write")
 	kind := fs.String("kind", "opd", "opd (laporan penilaian mandiri) atau recap (rekapitulasi koordinator) / opd or recap")
+	xlsx := fs.String("xlsx", "", "buku kerja Excel rekapitulasi (dengan --kind recap) / the recap as an Excel workbook (with --kind recap)")
 	var from multiFlag
 	fs.Var(&from, "from", "berkas kerja OPD untuk rekapitulasi, boleh berulang / an OPD workspace for the recap, repeatable")
 	pos, w, err := wf.parseOpen(fs, args, 0, 0)
@@ -43,8 +44,11 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	}
 	defer w.Close()
 	_ = pos
-	if *out == "" {
+	if *out == "" && *xlsx == "" {
 		return usagef("sebutkan berkas PDF dengan -o / name the PDF file with -o")
+	}
+	if *xlsx != "" && *kind != "recap" {
+		return usagef("--xlsx hanya untuk --kind recap / --xlsx is for --kind recap only")
 	}
 	a, err := w.Assessment()
 	if err != nil {
@@ -65,8 +69,17 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 			return err
 		}
 		write = func(f io.Writer) error { return report.WriteRecap(ctx, f, rc, opts) }
+		if *xlsx != "" {
+			if err := report.WriteFile(*xlsx, func(f io.Writer) error { return report.WriteRecapXLSX(ctx, f, rc, opts) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(std.out, "Buku kerja ditulis / workbook written: %s\n", *xlsx)
+		}
 	default:
 		return usagef("--kind %q: pilih opd atau recap / choose opd or recap", *kind)
+	}
+	if *out == "" {
+		return nil
 	}
 	if err := report.WriteFile(*out, write); err != nil {
 		return err

@@ -62,8 +62,12 @@ func TestDemoAndReports(t *testing.T) {
 		}
 	}
 	recap := filepath.Join(dir, "rekap.pdf")
-	if code, _, errs := runCLI(t, "", "report", "-w", coord, "--kind", "recap", "--from", demo, "--from", bappeda, "-o", recap); code != 0 {
+	book := filepath.Join(dir, "rekap.xlsx")
+	if code, out, errs := runCLI(t, "", "report", "-w", coord, "--kind", "recap", "--from", demo, "--from", bappeda, "-o", recap, "--xlsx", book); code != 0 || !strings.Contains(out, "rekap.xlsx") {
 		t.Fatalf("recap: %d %s", code, errs)
+	}
+	if b, err := os.ReadFile(book); err != nil || !strings.HasPrefix(string(b), "PK") {
+		t.Fatalf("no workbook: %v", err)
 	}
 	txt = pdfText(t, recap)
 	for _, want := range []string{"Rekapitulasi", "BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "demo"} {

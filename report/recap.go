@@ -421,11 +421,15 @@ func (r *recapReport) opdTable() {
 }
 
 // submission says which submission of the OPD the recap shows.
-func (r *recapReport) submission(o RecapOPD) string {
+func (r *recapReport) submission(o RecapOPD) string { return submissionText(r.t, o) }
+
+// submissionText says which submission of an OPD is in: "Revisi ke-2, 14
+// Okt 2025", or that none has arrived.
+func submissionText(t *texts, o RecapOPD) string {
 	if o.Revision == 0 {
-		return r.t.notSubmitted
+		return t.notSubmitted
 	}
-	s := r.t.revisionN(o.Revision)
+	s := t.revisionN(o.Revision)
 	if !o.Submitted.IsZero() {
 		s += ", " + dateShort(o.Submitted)
 	}

@@ -158,6 +158,12 @@ type texts struct {
 	noOPDs          string
 	noneAssigned    string
 	colState        string
+
+	// The Excel workbook of the recap.
+	xlsxItem, xlsxValue, xlsxInstansi, xlsxYear, xlsxInstrument       string
+	xlsxPredikat, xlsxCoverage, xlsxWeight, xlsxTarget, xlsxGenerated string
+	xlsxDomain, xlsxAspect, xlsxIndicator, xlsxWeight2                string
+	xlsxPemdaLevel, xlsxLevelName, xlsxContributions                  string
 }
 
 // languages maps each Language to its texts; the zero Language is
@@ -317,21 +323,38 @@ var indonesian = texts{
 		NeedsRevision: "perlu revisi",
 		Accepted:      "diterima asesor",
 	},
-	secOPDTable:     "Rekap per OPD",
-	colCode:         "Kode",
-	colCodeOPD:      "Kode OPD",
-	colYear:         "Tahun",
-	aspectShort:     func(no int) string { return "A" + strconv.Itoa(no) },
-	colOPD:          "Perangkat daerah",
-	colAssigned:     "Ditugaskan",
-	colWithEvidence: "Berbukti",
-	colRevision:     "Perlu revisi",
-	colAccepted:     "Diterima",
-	colOPDIndex:     "Indeks*",
-	colSubmitted:    "Kiriman terakhir",
-	colStatus:       "Status",
-	opdIndexFoot:    "* Indeks OPD dihitung atas indikator yang dijawab OPD itu saja; peraturan tidak mengatur indeks per OPD.",
-	secOPDDetail:    "Rincian per OPD",
+	secOPDTable:       "Rekap per OPD",
+	colCode:           "Kode",
+	colCodeOPD:        "Kode OPD",
+	colYear:           "Tahun",
+	aspectShort:       func(no int) string { return "A" + strconv.Itoa(no) },
+	colOPD:            "Perangkat daerah",
+	colAssigned:       "Ditugaskan",
+	colWithEvidence:   "Berbukti",
+	colRevision:       "Perlu revisi",
+	colAccepted:       "Diterima",
+	colOPDIndex:       "Indeks*",
+	colSubmitted:      "Kiriman terakhir",
+	xlsxItem:          "Butir",
+	xlsxValue:         "Nilai",
+	xlsxInstansi:      "Instansi",
+	xlsxYear:          "Tahun",
+	xlsxInstrument:    "Instrumen",
+	xlsxPredikat:      "Predikat",
+	xlsxCoverage:      "Indikator dijawab",
+	xlsxWeight:        "Bobot dijawab (%)",
+	xlsxTarget:        "Target indeks",
+	xlsxGenerated:     "Dibuat",
+	xlsxDomain:        "Domain",
+	xlsxAspect:        "Aspek",
+	xlsxIndicator:     "Indikator",
+	xlsxWeight2:       "Bobot (%)",
+	xlsxPemdaLevel:    "Tingkat Pemda",
+	xlsxLevelName:     "Nama tingkat",
+	xlsxContributions: "Jawaban OPD",
+	colStatus:         "Status",
+	opdIndexFoot:      "* Indeks OPD dihitung atas indikator yang dijawab OPD itu saja; peraturan tidak mengatur indeks per OPD.",
+	secOPDDetail:      "Rincian per OPD",
 	opdMeta: func(status, sub, answered, idx string) string {
 		return fmt.Sprintf("Status: %s · kiriman: %s · %s · indeks OPD %s", status, sub, answered, idx)
 	},
