@@ -25,7 +25,7 @@ func init() {
 	})
 	register(&command{
 		name:    "set",
-		args:    "-w BERKAS INDIKATOR TINGKAT [--fakta TEKS] [--analisis TEKS] [--sektor NAMA]",
+		args:    "-w BERKAS INDIKATOR TINGKAT [--fakta TEKS] [--analisis TEKS] [--sektor NAMA] [--eksternal X --sumber S [--tanggal T] [--berlaku-sampai T]]",
 		summary: "isi jawaban satu indikator; TINGKAT - mengosongkan / answer one indicator; LEVEL - clears it",
 		run:     runSet,
 	})
@@ -236,7 +236,11 @@ func runSet(_ context.Context, std stdio, args []string) error {
 	fakta := fs.String("fakta", "", "FAKTA: dokumen apa yang membuktikan / which document proves it")
 	analisis := fs.String("analisis", "", "ANALISIS: kriteria mana yang terpenuhi / which criteria it meets")
 	sektor := fs.String("sektor", "", "nama layanan publik sektor (indikator 45–47) / sector service name")
-	pos, w, err := wf.parseOpen(fs, args, 2, 2)
+	eksternal := fs.String("eksternal", "", "nilai indeks instansi lain (Indeks Pemdi 5–7, mis. SDI 68,75); tingkat boleh dihilangkan / another agency's index value; the level may be left out")
+	sumber := fs.String("sumber", "", "sumber nilai --eksternal / source of the --eksternal value")
+	tanggal := fs.String("tanggal", "", "tanggal nilai --eksternal (TTTT-BB-HH) / its date")
+	berlaku := fs.String("berlaku-sampai", "", "berlaku sampai (TTTT-BB-HH) / valid until")
+	pos, w, err := wf.parseOpen(fs, args, 1, 2)
 	if err != nil {
 		return err
 	}
@@ -247,14 +251,39 @@ func runSet(_ context.Context, std stdio, args []string) error {
 		return err
 	}
 	u := store.AnswerUpdate{Confirm: true}
-	if pos[1] == "-" {
+	if *eksternal != "" {
+		x, err := model.ParseHundredths(*eksternal)
+		if err != nil {
+			return usagef("--eksternal %q bukan angka / is not a number", *eksternal)
+		}
+		ev := &model.ExternalValue{Value: x, Source: *sumber}
+		if ev.Date, err = model.ParseDate(*tanggal); err != nil {
+			return usagef("--tanggal: %v", err)
+		}
+		if ev.ValidUntil, err = model.ParseDate(*berlaku); err != nil {
+			return usagef("--berlaku-sampai: %v", err)
+		}
+		u.External = ev
+	} else if len(pos) < 2 {
+		return wantArgs(c, pos, 2, 2)
+	}
+	switch {
+	case len(pos) < 2:
+	case pos[1] == "-":
+		if u.External != nil {
+			return usagef("--eksternal memberi nilai; jangan kosongkan tingkat / --eksternal gives a value; do not clear the level")
+		}
 		u.Value = new(model.Hundredths)
-	} else {
+		u.ClearExternal = true
+	default:
 		v, err := model.ParseHundredths(pos[1])
 		if err != nil {
 			return usagef("tingkat %q bukan angka 1–5 atau - / level %q is not a number 1–5 or -", pos[1], pos[1])
 		}
 		u.Value = &v
+		if u.External == nil {
+			u.ClearExternal = true
+		}
 	}
 	// Only the texts given on the command line change; "" clears one.
 	fs.Visit(func(f *flag.Flag) {
@@ -278,10 +307,13 @@ func runSet(_ context.Context, std stdio, args []string) error {
 	ind := p.Indicator(no)
 	level := "belum dijawab / unanswered"
 	if a.Value != model.Unanswered {
-		level = fmt.Sprintf("tingkat %s %s", a.Value.Compact(), p.LevelName(ind, a.Level()))
+		level = fmt.Sprintf("tingkat %s %s", a.Value.Compact(), p.LevelName(ind, p.LevelOf(ind, a.Value)))
+	}
+	if a.External != nil {
+		level += fmt.Sprintf(" (dari / from %s %s)", ind.External.Short, a.External.Value.ID())
 	}
 	state := "disimpan / saved"
-	if a == before {
+	if a.At.Equal(before.At) && a.By == before.By {
 		state = "tidak berubah / unchanged"
 	}
 	fmt.Fprintf(std.out, "Indikator %d (%s): %s — %s\n", no, ind.ShortName, level, state)

@@ -233,3 +233,25 @@ func TestWorkspaceCommandsHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestSetExternalValue(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "pemdi.swanilai")
+	if code, _, errs := runCLI(t, "", "init", "-w", f, "--role", "opd", "--instansi", "Pemerintah Kota Pekalongan", "--unit", "Bappeda", "--year", "2026", "--by", "R"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, "", "set", "-w", f, "5", "--eksternal", "68,75", "--sumber", "Hasil Evaluasi SDI 2025, Bappenas", "--tanggal", "2026-02-10", "--by", "R")
+	if code != 0 || !strings.Contains(out, "tingkat 3,75 Sangat Baik (dari / from SDI 68,75)") {
+		t.Fatalf("%d %q %q", code, out, errs)
+	}
+	// 1,75 is Cukup in Indeks Pemdi (1,50 < x ≤ 2,50), not level 1.
+	if code, out, _ := runCLI(t, "", "set", "-w", f, "1", "1,75", "--by", "R"); code != 0 || !strings.Contains(out, "tingkat 1,75 Cukup") {
+		t.Fatalf("%d %q", code, out)
+	}
+	if code, _, errs := runCLI(t, "", "set", "-w", f, "6", "--by", "R"); code != 1 || !strings.Contains(errs, "pemakaian / usage") {
+		t.Fatalf("a level left out without --eksternal: %d %q", code, errs)
+	}
+	code, out, _ = runCLI(t, "", "score", "-w", f, "--json")
+	if code != 0 || !strings.Contains(out, `"value": 68.75`) {
+		t.Fatalf("score: %d\n%s", code, out)
+	}
+}

@@ -25,6 +25,7 @@ pemdi="$work/bappeda-2026.swanilai"
 ./swanilai init -w "$pemdi" --role opd --instansi "Pemerintah Kota Pekalongan" --unit "Badan Perencanaan Pembangunan Daerah" --year 2026 --by "Rina Wulandari" >/dev/null
 ./swanilai set -w "$pemdi" 1 2,50 --fakta "Dokumen Rencana Induk Pemerintah Digital 2026–2030 pada data dukung 1.a.Renduk-Pemdi.pdf" --by "Rina Wulandari" >/dev/null
 ./swanilai set -w "$pemdi" 2 3 --by "Rina Wulandari" >/dev/null
+./swanilai set -w "$pemdi" 5 --eksternal 68,75 --sumber "Hasil Evaluasi SDI 2025, Bappenas" --tanggal 2026-02-10 --berlaku-sampai 2027-02-09 --by "Rina Wulandari" >/dev/null
 ./swanilai report -w "$pemdi" -o "$out/pemdi-report.pdf" >/dev/null
 pdftoppm -r 60 -f 2 -l 3 -png "$out/pemdi-report.pdf" "$out/pemdi-report"
 # A large file, so that the attach dialog stays up long enough to be seen.
