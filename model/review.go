@@ -1,0 +1,174 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Verdict is the coordinator's decision on one OPD answer.
+type Verdict string
+
+// The verdicts of a review.
+const (
+	// VerdictAccepted: the answer stands as the OPD gave it.
+	VerdictAccepted Verdict = "diterima"
+	// VerdictAdjusted: the coordinator sets another level, and says which
+	// criterion is not met.
+	VerdictAdjusted Verdict = "disesuaikan"
+	// VerdictRevise: the OPD must revise the answer and send it again.
+	VerdictRevise Verdict = "perlu-revisi"
+)
+
+// Text names the verdict in Indonesian, as the OPD's tree shows it.
+func (v Verdict) Text() string {
+	switch v {
+	case VerdictAccepted:
+		return "diterima"
+	case VerdictAdjusted:
+		return "level disesuaikan"
+	case VerdictRevise:
+		return "perlu revisi"
+	}
+	return string(v)
+}
+
+// TextEN names the verdict in English.
+func (v Verdict) TextEN() string {
+	switch v {
+	case VerdictAccepted:
+		return "accepted"
+	case VerdictAdjusted:
+		return "level adjusted"
+	case VerdictRevise:
+		return "revision needed"
+	}
+	return string(v)
+}
+
+// Decision is the coordinator's review of one indicator of one OPD's
+// submission. Its note follows the assessor's pattern (Pedoman 3/2024
+// Bab III.B): FAKTA, ANALISIS and JUSTIFIKASI HASIL.
+type Decision struct {
+	Indicator int
+	Verdict   Verdict
+	// Level is the level the coordinator sets (VerdictAdjusted).
+	Level Hundredths
+	// Fakta, Analisis and Justifikasi are the assessor's note.
+	Fakta, Analisis, Justifikasi string
+	// MissingEvidence names the evidence the OPD still has to attach
+	// (VerdictRevise), when the coordinator says.
+	MissingEvidence string
+	// Revision is the OPD's revision the decision was made on.
+	Revision int
+	By       string
+	At       time.Time
+}
+
+// Errors of review decisions.
+var (
+	// ErrVerdict reports an unknown verdict.
+	ErrVerdict = errors.New("keputusan reviu tidak dikenal / unknown review verdict")
+	// ErrNoteRequired reports an adjusted level or a revision request
+	// without the note that says why.
+	ErrNoteRequired = errors.New("catatan wajib diisi: kriteria mana yang tidak terpenuhi / a note is required: which criterion is not met")
+)
+
+// Check checks d against the instrument: a known verdict, a valid level
+// for an adjustment, and a note for an adjustment or a revision request.
+func (d Decision) Check(p *Pack) error {
+	switch d.Verdict {
+	case VerdictAccepted:
+	case VerdictAdjusted:
+		if d.Level == Unanswered {
+			return fmt.Errorf("indikator %d: %w: %s", d.Indicator, ErrLevelRange, "tingkat yang disesuaikan / the adjusted level")
+		}
+		if err := p.CheckValue(d.Indicator, d.Level); err != nil {
+			return err
+		}
+		if strings.TrimSpace(d.Analisis+d.Justifikasi) == "" {
+			return fmt.Errorf("indikator %d: %w", d.Indicator, ErrNoteRequired)
+		}
+	case VerdictRevise:
+		if strings.TrimSpace(d.Fakta+d.Analisis+d.Justifikasi+d.MissingEvidence) == "" {
+			return fmt.Errorf("indikator %d: %w", d.Indicator, ErrNoteRequired)
+		}
+	default:
+		return fmt.Errorf("indikator %d: %w: %q", d.Indicator, ErrVerdict, d.Verdict)
+	}
+	if p.Indicator(d.Indicator) == nil {
+		return fmt.Errorf("indikator %d: %w", d.Indicator, ErrUnknownIndicator)
+	}
+	return nil
+}
+
+// IndicatorChange is what changed in one indicator between two revisions
+// of a submission.
+type IndicatorChange struct {
+	Indicator int
+	// From and To are the values before and after; equal when the level
+	// did not change.
+	From, To Hundredths
+	// Fakta, Analisis and Sector are word diffs; nil when unchanged.
+	Fakta, Analisis, Sector []DiffSegment
+	// Added and Removed are the evidence links added and removed (the
+	// same file with changed details counts as neither).
+	Added, Removed []Evidence
+}
+
+// LevelChanged reports whether the value changed.
+func (c IndicatorChange) LevelChanged() bool { return c.From != c.To }
+
+// Compare lists, per indicator in instrument order, what changed from the
+// assessment before to the one after: the level, the texts of the
+// penjelasan (as word diffs) and the evidence added and removed.
+// Indicators that did not change are left out.
+func Compare(p *Pack, before, after *Assessment) []IndicatorChange {
+	var out []IndicatorChange
+	for _, no := range p.IndicatorNumbers() {
+		a, b := before.Answers[no], after.Answers[no]
+		c := IndicatorChange{Indicator: no, From: a.Value, To: b.Value}
+		if a.Fakta != b.Fakta {
+			c.Fakta = WordDiff(a.Fakta, b.Fakta)
+		}
+		if a.Analisis != b.Analisis {
+			c.Analisis = WordDiff(a.Analisis, b.Analisis)
+		}
+		if a.Sector != b.Sector {
+			c.Sector = WordDiff(a.Sector, b.Sector)
+		}
+		c.Added, c.Removed = evidenceDelta(before.EvidenceFor(no), after.EvidenceFor(no))
+		if c.LevelChanged() || c.Fakta != nil || c.Analisis != nil || c.Sector != nil || len(c.Added) > 0 || len(c.Removed) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// evidenceDelta returns the links of after whose file before lacks, and
+// the links of before whose file after lacks.
+func evidenceDelta(before, after []Evidence) (added, removed []Evidence) {
+	in := func(list []Evidence, sha string) bool {
+		for _, e := range list {
+			if e.SHA256 == sha {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range after {
+		if !in(before, e.SHA256) {
+			added = append(added, e)
+		}
+	}
+	for _, e := range before {
+		if !in(after, e.SHA256) {
+			removed = append(removed, e)
+		}
+	}
+	sort.SliceStable(added, func(i, j int) bool { return added[i].Name < added[j].Name })
+	sort.SliceStable(removed, func(i, j int) bool { return removed[i].Name < removed[j].Name })
+	return added, removed
+}
