@@ -193,8 +193,8 @@ func (e *ReplayError) Is(target error) bool { return target == ErrReplay }
 // What a SenderMismatchError is about.
 const (
 	MismatchInstansi   = "instansi"
-	MismatchYear       = "tahun / year"
-	MismatchInstrument = "instrumen / instrument"
+	MismatchYear       = "year"
+	MismatchInstrument = "instrument"
 )
 
 // SenderMismatchError is a submission for another instansi, year or
@@ -207,7 +207,9 @@ type SenderMismatchError struct {
 }
 
 func (e *SenderMismatchError) Error() string {
-	return fmt.Sprintf("%v: %s %s, berkas kerja ini %s / %s %s, this workspace %s", ErrSenderMismatch, e.What, e.Got, e.Want, e.What, e.Got, e.Want)
+	id := map[string]string{MismatchInstansi: "instansi", MismatchYear: "tahun", MismatchInstrument: "instrumen"}[e.What]
+	return fmt.Sprintf("kiriman untuk %s lain: %s, berkas kerja ini %s / submission for another %s: %s, this workspace %s",
+		id, e.Got, e.Want, e.What, e.Got, e.Want)
 }
 
 // Is makes errors.Is(err, ErrSenderMismatch) hold.

@@ -139,7 +139,7 @@ func newFixture(t testing.TB, key model.PublicKey, rev int) *fixture {
 		return model.Evidence{Indicator: no, SHA256: sha, Size: int64(len(data)), Name: name, Title: "Peraturan Wali Kota " + name,
 			DocNo: "12 Tahun 2022", DocDate: model.Date{Year: 2022, Month: 3, Day: 1}, Level: level, By: "Rina", At: at}
 	}
-	perwal := blob(1, 70000)
+	perwal := blob(1, 9000)
 	a := &model.Assessment{
 		Identity: model.Identity{ID: "3f6c1b2a-8d4e-4c59-9a71-0e5b2d6c7f80", Role: model.RoleOPD, Instansi: testInstansi, Unit: testUnit,
 			Year: testYear, InstrumentID: p.ID, InstrumentHash: p.Hash(), Created: at.Add(-30 * 24 * time.Hour)},

@@ -171,7 +171,7 @@ func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOpti
 	if s.Manifest, err = m.marshal(); err != nil {
 		return Summary{}, err
 	}
-	s.Signature = sign(opts.Signer, s.Manifest, m)
+	s.Signature = sign(opts.Signer, s.Manifest, trustedComment(m))
 	for _, raw := range []struct {
 		name   string
 		method uint16
@@ -309,16 +309,23 @@ func copyEvidence(ctx context.Context, w io.Writer, sha string, open func(string
 }
 
 // sign returns the minisign signature of the manifest bytes, prehashed (the
-// "ED" form). The trusted comment names the sender, revision and time, as
-// `minisign -V` shows it; the untrusted comment carries the public key, so
-// that a bundle can be checked on its own. It names a key only: whether
-// that key is the OPD's is decided by pinning or by comparing fingerprints.
-func sign(s *Signer, manifest []byte, m *Manifest) []byte {
+// "ED" form), with the trusted comment given. The untrusted comment carries
+// the public key, so that a bundle can be checked on its own. It names a
+// key only: whether that key is the OPD's is decided by pinning or by
+// comparing fingerprints.
+func sign(s *Signer, manifest []byte, trusted string) []byte {
 	r := minisign.NewReader(bytes.NewReader(manifest))
 	_, _ = io.Copy(io.Discard, r) // reading a bytes.Reader cannot fail
-	trusted := fmt.Sprintf("timestamp:%d\tfile:%s\tswanilai %s revisi %d: %s, %s (%s)", m.Created.Unix(), ManifestName, m.Kind,
-		m.Revision, oneLine(m.Sender.Unit), oneLine(m.Sender.Instansi), m.BundleID)
+	trusted = strings.NewReplacer("\n", " ", "\r", " ").Replace(trusted)
 	return r.SignWithComments(s.private, truncate(trusted, maxText), untrustedPrefix+PublicKeyText(s.public))
+}
+
+// trustedComment is the signed comment of a bundle's signature, as
+// `minisign -V` prints it: minisign's timestamp and file name, then the
+// kind, revision and sender.
+func trustedComment(m *Manifest) string {
+	return fmt.Sprintf("timestamp:%d\tfile:%s\tswanilai %s revisi %d: %s, %s (%s)", m.Created.Unix(), ManifestName, m.Kind,
+		m.Revision, oneLine(m.Sender.Unit), oneLine(m.Sender.Instansi), m.BundleID)
 }
 
 // untrustedPrefix starts the untrusted comment of a bundle signature; the
