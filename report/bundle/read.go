@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"strings"
 
 	"aead.dev/minisign"
@@ -387,7 +388,7 @@ func (rd *Reader) open(f File) (io.ReadCloser, error) {
 	zf := rd.files[f.Path]
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, memberReadError(f.Path, err)
+		return nil, damaged(f.Path, err)
 	}
 	return &memberReader{f: f, rc: rc, h: sha256.New()}, nil
 }
@@ -448,8 +449,18 @@ func memberReadError(path string, err error) error {
 		return &MemberError{Path: path, Err: ErrSize, Detail: "lebih besar / larger"}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return &MemberError{Path: path, Err: ErrSize, Detail: "terpotong / cut short"}
-	case errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt), errors.Is(err, zip.ErrAlgorithm):
+	case errors.Is(err, zip.ErrChecksum), errors.As(err, &corrupt):
 		return &MemberError{Path: path, Err: ErrTampered, Detail: strings.TrimPrefix(err.Error(), "zip: ")}
 	}
-	return fmt.Errorf("%s: %w", path, err)
+	return damaged(path, err)
+}
+
+// damaged words a member the zip cannot give back: its entry points at
+// bytes that are not there or not a member. An error of the file system
+// itself (a USB stick pulled out) is passed on as it is.
+func damaged(path string, err error) error {
+	if _, ok := errors.AsType[*fs.PathError](err); ok {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return &MemberError{Path: path, Err: ErrTampered, Detail: strings.TrimPrefix(err.Error(), "zip: ")}
 }
