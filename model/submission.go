@@ -167,8 +167,8 @@ type KeyChangedError struct {
 }
 
 func (e *KeyChangedError) Error() string {
-	return fmt.Sprintf("%s: %v: sidik kunci tersimpan %s, kiriman ini %s; terima kunci baru hanya setelah memastikannya dengan OPD / pinned fingerprint %s, this bundle %s; accept the new key only after checking it with the OPD",
-		e.Unit, ErrKeyChanged, e.Pinned.Fingerprint(), e.Got.Fingerprint(), e.Pinned.Fingerprint(), e.Got.Fingerprint())
+	return fmt.Sprintf("%s: ditandatangani dengan kunci lain dari kunci OPD yang tersimpan (sidik kunci tersimpan %s, kiriman ini %s); terima kunci baru hanya setelah memastikannya dengan OPD / signed with another key than the OPD's pinned key (pinned %s, this bundle %s); accept the new key only after checking it with the OPD",
+		e.Unit, e.Pinned.Fingerprint(), e.Got.Fingerprint(), e.Pinned.Fingerprint(), e.Got.Fingerprint())
 }
 
 // Is makes errors.Is(err, ErrKeyChanged) hold.
@@ -183,8 +183,8 @@ type ReplayError struct {
 }
 
 func (e *ReplayError) Error() string {
-	return fmt.Sprintf("%s: %v: revisi %d sudah diimpor, kiriman ini revisi %d / revision %d is already imported, this bundle is revision %d",
-		e.Unit, ErrReplay, e.Have, e.Got, e.Have, e.Got)
+	return fmt.Sprintf("%s: kiriman lama atau yang sudah diimpor: revisi %d sudah ada, kiriman ini revisi %d / an older or already imported submission: revision %d is there, this bundle is revision %d",
+		e.Unit, e.Have, e.Got, e.Have, e.Got)
 }
 
 // Is makes errors.Is(err, ErrReplay) hold.
