@@ -2,10 +2,7 @@ package bundle
 
 import (
 	"bytes"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
-	"encoding/binary"
 	"encoding/hex"
 	"io"
 	mrand "math/rand/v2"
@@ -16,10 +13,9 @@ import (
 	"time"
 
 	"aead.dev/minisign"
-	"golang.org/x/crypto/blake2b"
-	"golang.org/x/crypto/scrypt"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle/keytest"
 )
 
 // The test keys under testdata/keys were made by the minisign tool (0.11):
@@ -203,44 +199,13 @@ var minimalPDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 	"4 0 obj<</Length 44>>stream\nBT /F1 24 Tf 72 770 Td (Laporan) Tj ET\nendstream endobj\n" +
 	"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
-// cheapSeal seals a private key in minisign's scrypt format, as
-// minisign.EncryptKey does, but with the smallest cost parameters
-// (1 MiB of memory), so tests need not spend seconds and a gigabyte per
-// key. DecryptKey reads the parameters from the key.
+// cheapSeal seals a private key as sealKey does, at the smallest cost.
 func cheapSeal(password string, priv minisign.PrivateKey) ([]byte, error) {
 	raw, err := rawPrivate(priv)
 	if err != nil {
 		return nil, err
 	}
-	var plain [72]byte
-	binary.LittleEndian.PutUint64(plain[:], priv.ID())
-	copy(plain[8:], raw)
-	var salt [32]byte
-	rand.Read(salt[:])
-	const ops, mem = 1 << 15, 1 << 21 // N = 1024, r = 8, p = 1
-	stream, err := scrypt.Key([]byte(password), salt[:], 1024, 8, 1, 104)
-	if err != nil {
-		return nil, err
-	}
-	var msg [74]byte
-	binary.LittleEndian.PutUint16(msg[:], minisign.EdDSA)
-	copy(msg[2:], plain[:])
-	check := blake2b.Sum256(msg[:])
-	var ct [104]byte
-	copy(ct[:], plain[:])
-	copy(ct[72:], check[:])
-	for i := range ct {
-		ct[i] ^= stream[i]
-	}
-	var b [secretKeyLen]byte
-	binary.LittleEndian.PutUint16(b[0:], minisign.EdDSA)
-	binary.LittleEndian.PutUint16(b[2:], 0x6353) // scrypt
-	binary.LittleEndian.PutUint16(b[4:], hashBlake2b)
-	copy(b[6:], salt[:])
-	binary.LittleEndian.PutUint64(b[38:], ops)
-	binary.LittleEndian.PutUint64(b[46:], mem)
-	copy(b[54:], ct[:])
-	return []byte("untrusted comment: minisign encrypted secret key\n" + base64.StdEncoding.EncodeToString(b[:])), nil
+	return keytest.Seal(priv.ID(), raw, password), nil
 }
 
 // useCheapSeal makes ProtectKey seal with cheapSeal for the test.

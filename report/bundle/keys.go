@@ -19,7 +19,7 @@ const MinPassphrase = 8
 
 // Layout of minisign's binary key formats (minisign.c, aead.dev/minisign).
 const (
-	publicKeyLen  = 2 + 8 + ed25519.PublicKeySize         // algorithm ‖ key ID ‖ key
+	publicKeyLen  = 2 + 8 + ed25519.PublicKeySize        // algorithm ‖ key ID ‖ key
 	secretKeyLen  = 2 + 2 + 2 + 32 + 8 + 8 + 8 + 64 + 32 // algorithm ‖ KDF ‖ hash ‖ salt ‖ ops ‖ mem ‖ key ID ‖ key ‖ checksum
 	kdfNone       = 0x0000
 	hashBlake2b   = 0x3242
