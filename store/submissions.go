@@ -411,6 +411,11 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if len(st.batch) == st.w.chunksPerTx {
+			if err := st.flush(); err != nil {
+				return err
+			}
+		}
 		buf := st.buffer()
 		m, err := io.ReadFull(r, buf)
 		if m > 0 {
@@ -424,11 +429,6 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 		}
 		if err != nil {
 			return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, err)
-		}
-		if len(st.batch) == st.w.chunksPerTx {
-			if err := st.flush(); err != nil {
-				return err
-			}
 		}
 	}
 	if n != size || !sumIs(h, sha) {
