@@ -190,15 +190,12 @@ func runKey(_ context.Context, std stdio, args []string) error {
 	case "passphrase":
 		var old, next string
 		if key.Protected() {
-			if old, err = passphrase(std, *passFile, "Kata sandi sekarang / current passphrase", false); err != nil {
+			if old, err = passphrase(std, *passFile, "passphrase-file", "Kata sandi sekarang / current passphrase", false); err != nil {
 				return err
 			}
 		}
 		if !*remove {
-			if *newFile == "" && *passFile != "" && !key.Protected() {
-				return usagef("kunci belum berkata sandi: kata sandi baru dengan --new-passphrase-file / the key has no passphrase yet: give the new one with --new-passphrase-file")
-			}
-			if next, err = passphrase(std, *newFile, "Kata sandi baru / new passphrase", true); err != nil {
+			if next, err = passphrase(std, *newFile, "new-passphrase-file", "Kata sandi baru / new passphrase", true); err != nil {
 				return err
 			}
 		}
@@ -224,8 +221,8 @@ const maxPassphraseFile = 4 << 10
 
 // passphrase reads a passphrase: the first line of file when one is named,
 // else from the terminal without echo (twice when confirm); a command whose
-// input is not a terminal must name a file.
-func passphrase(std stdio, file, prompt string, confirm bool) (string, error) {
+// input is not a terminal must name a file with the flag named.
+func passphrase(std stdio, file, flag, prompt string, confirm bool) (string, error) {
 	if file != "" {
 		f, err := os.Open(file)
 		if err != nil {
@@ -244,7 +241,7 @@ func passphrase(std stdio, file, prompt string, confirm bool) (string, error) {
 	}
 	in, ok := std.in.(*os.File)
 	if !ok || !term.IsTerminal(int(in.Fd())) {
-		return "", usagef("kunci dilindungi kata sandi: berikan --passphrase-file / the key is protected: give --passphrase-file")
+		return "", usagef("kata sandi dibutuhkan: berikan --%s atau jalankan di terminal / a passphrase is needed: give --%s or run in a terminal", flag, flag)
 	}
 	read := func(prompt string) (string, error) {
 		fmt.Fprintf(std.err, "%s: ", prompt)
@@ -297,7 +294,7 @@ func runExport(ctx context.Context, std stdio, args []string) error {
 	}
 	var pass string
 	if key.Protected() {
-		if pass, err = passphrase(std, *passFile, "Kata sandi kunci / key passphrase", false); err != nil {
+		if pass, err = passphrase(std, *passFile, "passphrase-file", "Kata sandi kunci / key passphrase", false); err != nil {
 			return err
 		}
 	}
@@ -472,7 +469,8 @@ func runImport(ctx context.Context, std stdio, args []string) error {
 			row("Kunci", "%s, sama dengan yang disematkan / the pinned key", res.Key.Fingerprint())
 		}
 		row("Riwayat", "%s", res.Continuity.Text())
-		row("Berkas", "%d berkas: %d disimpan (%s), %d sudah ada / files: stored, already held", res.Files, res.Stored, model.SizeText(res.StoredBytes), res.Files-res.Stored)
+		row("Berkas", "%d berkas (bukti dukung, laporan): %d disimpan (%s), %d sudah ada / files (evidence, report): stored, already held",
+			res.Files, res.Stored, model.SizeText(res.StoredBytes), res.Files-res.Stored)
 	}
 	if failed > 0 {
 		return errSilent

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 # to run `go test -race` (cgo).
 BUILD_PKGS=(gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # Extra packages the tests read their results back with.
-TEST_PKGS=()
+TEST_PKGS=(minisign)
 
 missing() {
 	local p

@@ -41,10 +41,13 @@ type corpusCase struct {
 
 // Valid bundles of the corpus: revisions 1 and 2 of the test OPD. The
 // command tests import valid-2 first, so that a coordinator has pinned the
-// OPD's key and holds revision 2.
+// OPD's key and holds revision 2; the bad bundles are made from revision
+// hostileRev, which that coordinator would import, so that each is refused
+// for its own fault.
 const (
 	validFirst  = "valid-1.zip"
 	validSecond = "valid-2.zip"
+	hostileRev  = 3
 )
 
 func corpus() []corpusCase {
@@ -70,10 +73,10 @@ func corpus() []corpusCase {
 			return append(es, entry{name: name, data: data, mode: mode})
 		}
 	}
-	resigned := func(rev int, change func(m map[string]any, es []entry) []entry) func(t testing.TB) []byte {
+	resigned := func(rev int, change func(t testing.TB, m map[string]any, es []entry) []entry) func(t testing.TB) []byte {
 		return edit(rev, func(t testing.TB, es []entry) []entry {
 			m := decodeJSON(t, find(es, ManifestName).data)
-			es = change(m, es)
+			es = change(t, m, es)
 			return resign(t, es, encodeJSON(t, m), loadKey(t, "opd"))
 		})
 	}
@@ -100,41 +103,41 @@ func corpus() []corpusCase {
 			key := loadKey(t, "other")
 			return newFixture(t, key.Public, 3).write(t, key, minimalPDF)
 		}},
-		{name: "02-tampered-manifest.zip", want: ErrBadSignature, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "02-tampered-manifest.zip", want: ErrBadSignature, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			m := find(es, ManifestName)
-			m.data = bytes.Replace(m.data, []byte(`"revision": 1,`), []byte(`"revision": 9,`), 1)
+			m.data = replaceOnce(t, m.data, `"revision": 3,`, `"revision": 9,`)
 			return es
 		})},
-		{name: "03-tampered-member.zip", want: ErrTampered, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "03-tampered-member.zip", want: ErrTampered, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			e := evidenceOf(es, 9000)
 			e.data = bytes.Clone(e.data)
 			e.data[100] ^= 1
 			return es
 		})},
 		{name: "04-swapped-member.zip", want: ErrTampered, make: func(t testing.TB) []byte {
-			es, from := readEntries(t, valid(1)(t)), readEntries(t, valid(2)(t))
+			es, from := readEntries(t, valid(hostileRev)(t)), readEntries(t, valid(2)(t))
 			notulen(es).data = notulen(from).data
 			return writeEntries(t, es)
 		}},
 		{name: "05-signature-of-other-file.zip", want: ErrBadSignature, make: func(t testing.TB) []byte {
-			es, from := readEntries(t, valid(1)(t)), readEntries(t, valid(2)(t))
+			es, from := readEntries(t, valid(hostileRev)(t)), readEntries(t, valid(2)(t))
 			find(es, SignatureName).data = find(from, SignatureName).data
 			return writeEntries(t, es)
 		}},
 		{name: "06-truncated.zip", want: ErrNotBundle, make: func(t testing.TB) []byte {
-			b := valid(1)(t)
+			b := valid(hostileRev)(t)
 			return b[:len(b)/2]
 		}},
 		{name: "07-not-a-zip.zip", want: ErrNotBundle, make: func(testing.TB) []byte { return minimalPDF }},
-		{name: "08-path-dotdot.zip", want: ErrBadName, make: edit(1, extra("../x", []byte("x"), 0o644))},
-		{name: "09-path-absolute.zip", want: ErrBadName, make: edit(1, extra("/etc/x", []byte("x"), 0o644))},
-		{name: "10-path-drive.zip", want: ErrBadName, make: edit(1, extra(`C:\x`, []byte("x"), 0o644))},
-		{name: "11-path-evidence-dotdot.zip", want: ErrBadName, make: edit(1, extra("evidence/../../x", []byte("x"), 0o644))},
-		{name: "12-duplicate-member.zip", want: ErrDuplicate, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "08-path-dotdot.zip", want: ErrBadName, make: edit(hostileRev, extra("../x", []byte("x"), 0o644))},
+		{name: "09-path-absolute.zip", want: ErrBadName, make: edit(hostileRev, extra("/etc/x", []byte("x"), 0o644))},
+		{name: "10-path-drive.zip", want: ErrBadName, make: edit(hostileRev, extra(`C:\x`, []byte("x"), 0o644))},
+		{name: "11-path-evidence-dotdot.zip", want: ErrBadName, make: edit(hostileRev, extra("evidence/../../x", []byte("x"), 0o644))},
+		{name: "12-duplicate-member.zip", want: ErrDuplicate, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			return append(es, *find(es, AssessmentName))
 		})},
-		{name: "13-unlisted-member.zip", want: ErrUnlisted, make: edit(1, extra("catatan.txt", []byte("tidak tercantum"), 0o644))},
-		{name: "14-missing-member.zip", want: ErrMissing, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "13-unlisted-member.zip", want: ErrUnlisted, make: edit(hostileRev, extra("catatan.txt", []byte("tidak tercantum"), 0o644))},
+		{name: "14-missing-member.zip", want: ErrMissing, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			e := evidenceOf(es, 1200)
 			return slices.DeleteFunc(es, func(x entry) bool { return x.name == e.name })
 		})},
@@ -142,7 +145,7 @@ func corpus() []corpusCase {
 		// inflates to 1 GiB.
 		{name: "15-zip-bomb.zip", want: ErrSize, make: func(t testing.TB) []byte {
 			key := loadKey(t, "opd")
-			f := newFixture(t, key.Public, 1)
+			f := newFixture(t, key.Public, hostileRev)
 			zeros := make([]byte, 4096)
 			f.sub.Assessment.Evidence = append(f.sub.Assessment.Evidence, model.Evidence{Indicator: 45, SHA256: hexSum(zeros), Size: 4096, Name: "kosong.bin", By: "Rina", At: f.sub.Assessment.Evidence[0].At})
 			f.files[hexSum(zeros)] = zeros
@@ -151,7 +154,7 @@ func corpus() []corpusCase {
 			e.raw, e.rawSize = deflateZeros(t, 1<<30), 4096
 			return writeEntries(t, es)
 		}},
-		{name: "16-huge-declared-size.zip", want: ErrSize, make: resigned(1, func(m map[string]any, es []entry) []entry {
+		{name: "16-huge-declared-size.zip", want: ErrSize, make: resigned(hostileRev, func(t testing.TB, m map[string]any, es []entry) []entry {
 			for _, f := range m["files"].([]any) {
 				if f := f.(map[string]any); f["size"] == json.Number("9000") {
 					f["size"] = json.Number(fmt.Sprint(int64(MaxMemberSize)))
@@ -173,13 +176,13 @@ func corpus() []corpusCase {
 			return buf.Bytes()
 		}},
 		{name: "18-nested-zip.zip", want: ErrNested, make: func(t testing.TB) []byte {
-			return writeEntries(t, []entry{{name: "kiriman.swanilai.zip", data: valid(1)(t), mode: 0o644}})
+			return writeEntries(t, []entry{{name: "kiriman.swanilai.zip", data: valid(hostileRev)(t), mode: 0o644}})
 		}},
-		{name: "19-unknown-field.zip", want: ErrManifest, make: resigned(1, func(m map[string]any, es []entry) []entry {
+		{name: "19-unknown-field.zip", want: ErrManifest, make: resigned(hostileRev, func(t testing.TB, m map[string]any, es []entry) []entry {
 			m["comment"] = "kolom yang tidak dikenal"
 			return es
 		})},
-		{name: "20-newer-version.zip", want: ErrVersion, make: resigned(1, func(m map[string]any, es []entry) []entry {
+		{name: "20-newer-version.zip", want: ErrVersion, make: resigned(hostileRev, func(t testing.TB, m map[string]any, es []entry) []entry {
 			m["version"] = json.Number("2")
 			m["signed_by_hsm"] = true
 			return es
@@ -191,55 +194,55 @@ func corpus() []corpusCase {
 			a.Identity.InstrumentHash = hexSum([]byte("instrumen lain"))
 		})},
 		{name: "25-empty.zip", want: ErrNotBundle, make: func(testing.TB) []byte { return nil }},
-		{name: "26-directory-as-evidence.zip", want: ErrNotRegular, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "26-directory-as-evidence.zip", want: ErrNotRegular, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			e := evidenceOf(es, 1200)
 			e.name, e.data, e.mode = e.name+"/", nil, fs.ModeDir|0o755
 			return es
 		})},
-		{name: "27-symlink.zip", want: ErrNotRegular, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "27-symlink.zip", want: ErrNotRegular, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			e := find(es, ReportName)
 			e.data, e.mode = []byte("/etc/passwd"), fs.ModeSymlink|0o777
 			return es
 		})},
-		{name: "28-unsigned.zip", want: ErrNoSignature, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "28-unsigned.zip", want: ErrNoSignature, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			return slices.DeleteFunc(es, func(x entry) bool { return x.name == SignatureName })
 		})},
-		{name: "29-legacy-signature.zip", want: ErrSignatureFormat, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "29-legacy-signature.zip", want: ErrSignatureFormat, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			priv := signer(t, loadKey(t, "opd")).private
 			find(es, SignatureName).data = minisign.SignWithComments(priv, find(es, ManifestName).data, "timestamp:0", untrustedPrefix+PublicKeyText(loadKey(t, "opd").Public))
 			return es
 		})},
-		{name: "30-garbage-signature.zip", want: ErrSignatureFormat, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "30-garbage-signature.zip", want: ErrSignatureFormat, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			find(es, SignatureName).data = []byte("untrusted comment: tanda tangan\nbukan base64\ntrusted comment: x\n!!!\n")
 			return es
 		})},
-		{name: "31-key-mismatch.zip", want: ErrKeyMismatch, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "31-key-mismatch.zip", want: ErrKeyMismatch, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			m := find(es, ManifestName)
 			return resign(t, es, m.data, loadKey(t, "other"))
 		})},
-		{name: "32-duplicate-json-key.zip", want: ErrManifest, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "32-duplicate-json-key.zip", want: ErrManifest, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			m := find(es, ManifestName)
-			raw := bytes.Replace(m.data, []byte(`"revision": 1,`), []byte(`"revision": 1,`+"\n"+`  "revision": 7,`), 1)
+			raw := replaceOnce(t, m.data, `"revision": 3,`, `"revision": 3,`+"\n"+`  "revision": 7,`)
 			return resign(t, es, raw, loadKey(t, "opd"))
 		})},
-		{name: "33-broken-history.zip", want: ErrContents, make: resigned(1, func(m map[string]any, es []entry) []entry {
+		{name: "33-broken-history.zip", want: ErrContents, make: resigned(hostileRev, func(t testing.TB, m map[string]any, es []entry) []entry {
 			a := find(es, AssessmentName)
-			a.data = bytes.Replace(a.data, []byte(`"new": "versi b"`), []byte(`"new": "versi B"`), 1)
+			a.data = replaceOnce(t, a.data, `"new": "versi h"`, `"new": "versi H"`)
 			relist(m, AssessmentName, a.data)
 			return es
 		})},
-		{name: "34-unlinked-evidence.zip", want: ErrContents, make: resigned(1, func(m map[string]any, es []entry) []entry {
+		{name: "34-unlinked-evidence.zip", want: ErrContents, make: resigned(hostileRev, func(t testing.TB, m map[string]any, es []entry) []entry {
 			data := []byte("berkas yang tidak ditautkan")
 			name := EvidencePrefix + hexSum(data)
 			relist(m, name, data)
 			return append(es, entry{name: name, data: data, mode: 0o644})
 		})},
-		{name: "35-encrypted-member.zip", want: ErrUnsupported, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "35-encrypted-member.zip", want: ErrUnsupported, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			e := evidenceOf(es, 1200)
 			e.flags = 0x1
 			return es
 		})},
-		{name: "36-crlf-signature.zip", want: ErrSignatureFormat, make: edit(1, func(t testing.TB, es []entry) []entry {
+		{name: "36-crlf-signature.zip", want: ErrSignatureFormat, make: edit(hostileRev, func(t testing.TB, es []entry) []entry {
 			s := find(es, SignatureName)
 			s.data = bytes.ReplaceAll(s.data, []byte("\n"), []byte("\r\n"))
 			return es
@@ -327,6 +330,15 @@ type entry struct {
 	// with rawSize as its declared size and the CRC of that many zeros.
 	raw     []byte
 	rawSize uint64
+}
+
+// replaceOnce replaces the first old in b by new; old must be there.
+func replaceOnce(t testing.TB, b []byte, old, new string) []byte {
+	t.Helper()
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%q not found", old)
+	}
+	return bytes.Replace(b, []byte(old), []byte(new), 1)
 }
 
 func find(es []entry, name string) *entry {
