@@ -303,7 +303,9 @@ func runExport(ctx context.Context, std stdio, args []string) error {
 		return err
 	}
 	fmt.Fprintf(std.out, "Bundel ditulis / bundle written: %s (%s)\n", *out, model.SizeText(sum.Size))
-	row := func(label, format string, a ...any) { fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...)) }
+	row := func(label, format string, a ...any) {
+		fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...))
+	}
 	row("Pengirim", "%s (%d)", sender(sum.Instansi, sum.Unit), sum.Year)
 	row("Revisi", "%d (bundel %s)", sum.Revision, sum.BundleID)
 	row("Instrumen", "%s (sha256 %.12s)", sum.InstrumentID, sum.InstrumentHash)
@@ -391,7 +393,9 @@ func runVerify(ctx context.Context, std stdio, args []string) error {
 		size = st.Size()
 	}
 	fmt.Fprintf(std.out, "Bundel sah / bundle is valid: %s\n", path)
-	row := func(label, format string, a ...any) { fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...)) }
+	row := func(label, format string, a ...any) {
+		fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...))
+	}
 	row("Pengirim", "%s (%d)", sender(m.Sender.Instansi, m.Sender.Unit), m.Year)
 	row("Sidik kunci", "%s (ID minisign %s)", rd.Key().Fingerprint(), rd.Key().IDText())
 	row("Kunci", "%s", keyNote)
@@ -454,7 +458,9 @@ func runImport(ctx context.Context, std stdio, args []string) error {
 			continue
 		}
 		fmt.Fprintf(std.out, "Diimpor / imported: %s\n", path)
-		row := func(label, format string, a ...any) { fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...)) }
+		row := func(label, format string, a ...any) {
+			fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...))
+		}
 		if res.Previous == 0 {
 			row("OPD", "%s, revisi %d (kiriman pertama / first submission)", res.Unit, res.Revision)
 		} else {
