@@ -120,7 +120,7 @@ func importBundle(ctx context.Context, w *store.Workspace, path string, opts imp
 	if err != nil {
 		return store.ImportResult{}, err
 	}
-	return w.Import(ctx, sub, store.ImportOptions{By: opts.by, AcceptNewKey: opts.acceptNewKey, Open: rd.OpenFile, Progress: opts.storing})
+	return w.Import(ctx, sub, store.ImportOptions{By: opts.by, AcceptNewKey: opts.acceptNewKey, Open: rd.OpenSized, Progress: opts.storing})
 }
 
 // openBundle opens the bundle file at path, checked against key when it is

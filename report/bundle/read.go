@@ -374,17 +374,29 @@ func (rd *Reader) check(ctx context.Context, f File, w io.Writer, count func(int
 // an evidence file or the report. The reader stops at the declared size and
 // returns a *MemberError (ErrSize, ErrTampered) instead of io.EOF when the
 // bytes are not the ones the manifest lists.
-func (rd *Reader) OpenFile(sha string) (io.ReadCloser, error) {
-	if f, ok := rd.manifest.File(EvidencePrefix + sha); ok {
-		return rd.open(f)
+func (rd *Reader) OpenFile(sha string) (io.ReadCloser, error) { return rd.openBySum(sha, true) }
+
+// OpenSized is OpenFile for a caller that hashes the bytes itself, as the
+// workspace's import does while it stores them under their SHA-256: it
+// still stops at the declared size (ErrSize), but leaves the hash to the
+// caller rather than computing it twice.
+func (rd *Reader) OpenSized(sha string) (io.ReadCloser, error) { return rd.openBySum(sha, false) }
+
+func (rd *Reader) openBySum(sha string, hashed bool) (io.ReadCloser, error) {
+	f, ok := rd.manifest.File(EvidencePrefix + sha)
+	if !ok {
+		if f, ok = rd.manifest.File(ReportName); !ok || f.SHA256 != sha {
+			return nil, fmt.Errorf("%.12s: %w", sha, model.ErrNoSuchEvidence)
+		}
 	}
-	if f, ok := rd.manifest.File(ReportName); ok && f.SHA256 == sha {
-		return rd.open(f)
+	r, err := rd.open(f)
+	if err == nil && !hashed {
+		r.h = nil
 	}
-	return nil, fmt.Errorf("%.12s: %w", sha, model.ErrNoSuchEvidence)
+	return r, err
 }
 
-func (rd *Reader) open(f File) (io.ReadCloser, error) {
+func (rd *Reader) open(f File) (*memberReader, error) {
 	zf := rd.files[f.Path]
 	rc, err := zf.Open()
 	if err != nil {
@@ -394,11 +406,12 @@ func (rd *Reader) open(f File) (io.ReadCloser, error) {
 }
 
 // memberReader reads a member up to one byte past its declared size,
-// hashing it, and at the end reports whether it is the listed file.
+// hashing it, and at the end reports whether it is the listed file. With
+// no hash it checks the size only.
 type memberReader struct {
 	f   File
 	rc  io.ReadCloser
-	h   hash.Hash
+	h   hash.Hash // nil: not hashed here
 	n   int64
 	err error
 }
@@ -413,7 +426,9 @@ func (r *memberReader) Read(p []byte) (int, error) {
 		p = p[:rest]
 	}
 	n, err := r.rc.Read(p)
-	r.h.Write(p[:n])
+	if r.h != nil {
+		r.h.Write(p[:n])
+	}
 	r.n += int64(n)
 	switch {
 	case r.n > r.f.Size:
@@ -423,7 +438,7 @@ func (r *memberReader) Read(p []byte) (int, error) {
 		switch {
 		case r.n != r.f.Size:
 			r.err = &MemberError{Path: r.f.Path, Err: ErrSize, Detail: fmt.Sprintf("%d B, bukan / not %d B", r.n, r.f.Size)}
-		case hex.EncodeToString(r.h.Sum(nil)) != r.f.SHA256:
+		case r.h != nil && hex.EncodeToString(r.h.Sum(nil)) != r.f.SHA256:
 			r.err = &MemberError{Path: r.f.Path, Err: ErrTampered}
 		default:
 			r.err = io.EOF
