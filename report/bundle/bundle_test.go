@@ -220,3 +220,54 @@ func dirNames(t testing.TB, dir string) []string {
 	}
 	return names
 }
+
+// TestOpenSized: OpenSized leaves the hash to its caller but still stops
+// at the declared size; OpenFile checks both.
+func TestOpenSized(t *testing.T) {
+	read := func(name string, sized bool) error {
+		b, err := os.ReadFile("testdata/hostile/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd, err := open(t, b, model.PublicKey{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rd.manifest.Files {
+			sha, ok := strings.CutPrefix(f.Path, EvidencePrefix)
+			if !ok {
+				continue
+			}
+			openFile := rd.OpenFile
+			if sized {
+				openFile = rd.OpenSized
+			}
+			rc, err := openFile(sha)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = io.Copy(io.Discard, rc)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := read("03-tampered-member.zip", false); !errors.Is(err, ErrTampered) {
+		t.Errorf("OpenFile of a changed file: %v", err)
+	}
+	if err := read("03-tampered-member.zip", true); err != nil {
+		t.Errorf("OpenSized of a changed file of the right size: %v", err)
+	}
+	for _, sized := range []bool{false, true} {
+		if err := read("15-zip-bomb.zip", sized); !errors.Is(err, ErrSize) {
+			t.Errorf("sized %v, the bomb: %v", sized, err)
+		}
+	}
+	b, _ := os.ReadFile("testdata/hostile/valid-1.zip")
+	rd, _ := open(t, b, model.PublicKey{})
+	if _, err := rd.OpenSized(strings.Repeat("0", 64)); !errors.Is(err, model.ErrNoSuchEvidence) {
+		t.Errorf("a file the bundle lacks: %v", err)
+	}
+}
