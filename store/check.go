@@ -73,8 +73,9 @@ const maxFileProblems = 20
 // Check examines the whole workspace: bbolt's own consistency check of
 // every page, the identity and the instrument pack against its hash, every
 // answer against the instrument, every evidence link, imported submission
-// and blob record and their reference counts, every chunk, the hash chain of the history, and then
-// re-hashes every stored file, reporting progress in bytes. Each problem
+// and blob record and their reference counts, every chunk, the hash chain
+// of the history, and then re-hashes every stored file, reporting progress
+// in bytes. Each problem
 // says what it affects. The error is for the check itself failing (ctx
 // cancelled, workspace closed); problems found are in the report.
 func (w *Workspace) Check(ctx context.Context, progress func(done, total int64)) (*CheckReport, error) {

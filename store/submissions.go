@@ -65,9 +65,11 @@ type ImportResult struct {
 }
 
 // CheckImport tells, without changing anything, whether s could be
-// imported: it returns the same errors Import returns for the submission
-// and what Import would find. A window uses it to show the fingerprint of
-// a key about to be pinned, and a refused bundle costs nothing more.
+// imported: it returns the same errors Import returns for the submission,
+// and what Import would find but for the files and the continuity of the
+// history. s may be the header of a bundle, without its contents, so that a
+// refused bundle costs nothing more; a window uses it to show the
+// fingerprint of a key about to be pinned (ImportResult.NewOPD).
 func (w *Workspace) CheckImport(s *model.Submission, acceptNewKey bool) (ImportResult, error) {
 	if _, err := w.checkSubmission(s); err != nil {
 		return ImportResult{}, err
@@ -126,6 +128,9 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 	if err != nil {
 		return ImportResult{}, err
 	}
+	if err := w.checkSpace(total); err != nil {
+		return ImportResult{}, err
+	}
 	st := &stager{w: w, progress: opts.Progress, total: total}
 	defer st.abandon()
 	if err := st.register(missing); err != nil {
@@ -139,6 +144,9 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 	if err := st.flush(); err != nil {
 		return ImportResult{}, err
 	}
+	if err := ctx.Err(); err != nil {
+		return ImportResult{}, err
+	}
 	var res ImportResult
 	err = w.update(func(tx *bbolt.Tx) error {
 		var opd opdRec
@@ -147,6 +155,7 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 		if res, opd, exists, err = w.admit(tx, s, opts.AcceptNewKey); err != nil {
 			return err
 		}
+		res.Continuity = continuity(model.ChainHead{Seq: opd.Head.Seq, Hash: opd.Head.Hash}, exists, s)
 		res.Files = len(files)
 		for _, sha := range slices.Sorted(maps.Keys(files)) {
 			stored, err := st.commitBlob(tx, sha, files[sha])
@@ -184,7 +193,8 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 }
 
 // admit applies the import rules to s against the workspace in tx and
-// returns what an import would find, with the OPD's record.
+// returns what an import would find, with the OPD's record and whether it
+// exists.
 func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) (res ImportResult, opd opdRec, exists bool, err error) {
 	id := s.Assessment.Identity
 	switch {
@@ -202,7 +212,6 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 	v := opdsBucket.of(tx).Get(opdKey(id.Unit))
 	if v == nil {
 		res.NewOPD = true
-		res.Continuity = continuity(model.ChainHead{}, false, s)
 		return res, opd, false, nil
 	}
 	if err := json.Unmarshal(v, &opd); err != nil {
@@ -222,7 +231,6 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 		return res, opd, true, &model.ReplayError{Unit: opd.Unit, Have: opd.Latest, Got: s.Revision}
 	}
 	res.Previous = opd.Latest
-	res.Continuity = continuity(model.ChainHead{Seq: opd.Head.Seq, Hash: opd.Head.Hash}, true, s)
 	return res, opd, true, nil
 }
 
