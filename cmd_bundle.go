@@ -86,7 +86,6 @@ func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase 
 	if err != nil {
 		return bundle.Summary{}, fmt.Errorf("%s: %w", path, err)
 	}
-	sum.Findings = sub.Assessment.Readiness(model.Today())
 	return sum, nil
 }
 

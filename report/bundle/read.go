@@ -349,25 +349,7 @@ func (rd *Reader) check(ctx context.Context, f File, w io.Writer, count func(int
 		return err
 	}
 	defer r.Close()
-	buf := make([]byte, copyBuffer)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, err := r.Read(buf)
-		if n > 0 {
-			if _, werr := w.Write(buf[:n]); werr != nil {
-				return werr
-			}
-			count(int64(n))
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
+	return copyCtx(ctx, w, r, count)
 }
 
 // OpenFile opens the member holding the bytes with the given SHA-256 (hex):

@@ -119,8 +119,9 @@ func evidenceFiles(a *model.Assessment) map[string]int64 {
 // hashed while it is written and evidence is streamed from opts.Evidence,
 // so memory stays flat however large the evidence; the bytes of each
 // evidence file must hash to its SHA-256. Write fills in s's BundleID,
-// Created, AppVersion, Report, ReportSize, Manifest and Signature. It stops
-// with ctx's error when ctx is done.
+// Created, AppVersion, Report, ReportSize, Manifest and Signature, and
+// returns the summary with the readiness findings as of the day of
+// opts.Created. It stops with ctx's error when ctx is done.
 func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOptions) (Summary, error) {
 	if err := checkWrite(s, &opts); err != nil {
 		return Summary{}, err
@@ -187,7 +188,7 @@ func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOpti
 	if err := bw.zw.Close(); err != nil {
 		return Summary{}, err
 	}
-	return Summarize(s, model.DateOf(s.Created)), nil
+	return Summarize(s, model.DateOf(opts.Created)), nil
 }
 
 // checkWrite checks the inputs of Write and fills in the defaults.
@@ -277,26 +278,34 @@ func (hw *hashingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// copyBuffer is the size of the reads from an evidence source.
+// copyBuffer is the size of the reads when a member is copied.
 const copyBuffer = 256 << 10
 
-// copyEvidence copies the evidence file sha from open to w, checking ctx
-// between reads.
+// copyEvidence copies the evidence file sha from open to w.
 func copyEvidence(ctx context.Context, w io.Writer, sha string, open func(string) (io.ReadCloser, error)) error {
 	rc, err := open(sha)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
+	return copyCtx(ctx, w, rc, nil)
+}
+
+// copyCtx copies r to w, checking ctx between reads; count, when not nil,
+// is told the bytes of each read.
+func copyCtx(ctx context.Context, w io.Writer, r io.Reader, count func(int64)) error {
 	buf := make([]byte, copyBuffer)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		n, err := rc.Read(buf)
+		n, err := r.Read(buf)
 		if n > 0 {
 			if _, werr := w.Write(buf[:n]); werr != nil {
 				return werr
+			}
+			if count != nil {
+				count(int64(n))
 			}
 		}
 		if err == io.EOF {
