@@ -176,7 +176,7 @@ var languages = map[Language]*texts{
 var indonesian = texts{
 	pageOf:      func(page int, total string) string { return "Halaman " + strconv.Itoa(page) + " dari " + total },
 	generated:   "Dibuat",
-	workspaceID: "ID ruang kerja",
+	workspaceID: "ID berkas kerja",
 	headerOPD:   "Laporan Penilaian Mandiri SPBE",
 	headerRecap: "Rekapitulasi Penilaian Mandiri SPBE",
 	yearOf:      func(year int) string { return "Tahun " + strconv.Itoa(year) },

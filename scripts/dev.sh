@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 # Packages to build the window (Fyne needs cgo and the X11/GL headers) and
 # to run `go test -race` (cgo).
 BUILD_PKGS=(gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
-# Extra packages the tests read their results back with.
-TEST_PKGS=(poppler-utils)
+# Extra packages the tests read their results back with (PDF text) and
+# check our signatures against (the minisign tool).
+TEST_PKGS=(poppler-utils minisign)
 # Packages to run the window on a virtual screen and capture it.
 SHOT_PKGS=(xvfb x11-utils x11-apps xdotool netpbm libgl1-mesa-dri poppler-utils)
 

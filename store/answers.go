@@ -366,39 +366,58 @@ func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {
 
 // Assessment returns everything the workspace says, read in one
 // transaction so that it is consistent: identity, instrument, officials,
-// answers, evidence links and the target index. Reports and bundles are
+// answers, evidence links, the target index, the revision of the last
+// export and the fingerprint of the signing key. Reports and bundles are
 // made from it; the caller owns the result.
 func (w *Workspace) Assessment() (*model.Assessment, error) {
-	a := &model.Assessment{Identity: w.ident, Pack: w.pack, Answers: map[int]model.Answer{}}
-	err := w.view(func(tx *bbolt.Tx) error {
-		meta := metaBucket.of(tx)
-		if meta.Get(keyOfficials) != nil {
-			var o officialsRec
-			if err := getJSON(meta, keyOfficials, &o); err != nil {
-				return fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
-			}
-			a.Officials = o.model()
-		}
-		var err error
-		if a.TargetIndex, err = targetIndex(meta); err != nil {
-			return err
-		}
-		err = answersBucket.of(tx).ForEach(func(k, v []byte) error {
-			var rec answerRec
-			if len(k) != 4 || json.Unmarshal(v, &rec) != nil {
-				return fmt.Errorf("%w: jawaban / answer %x", ErrDamaged, k)
-			}
-			no := int(binary.BigEndian.Uint32(k))
-			a.Answers[no] = rec.model(no)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		a.Evidence, err = links(tx, 0)
+	var a *model.Assessment
+	err := w.view(func(tx *bbolt.Tx) (err error) {
+		a, err = w.assessment(tx)
 		return err
 	})
+	return a, err
+}
+
+// assessment reads the assessment in tx.
+func (w *Workspace) assessment(tx *bbolt.Tx) (*model.Assessment, error) {
+	a := &model.Assessment{Identity: w.ident, Pack: w.pack, Answers: map[int]model.Answer{}}
+	meta := metaBucket.of(tx)
+	if meta.Get(keyOfficials) != nil {
+		var o officialsRec
+		if err := getJSON(meta, keyOfficials, &o); err != nil {
+			return nil, fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
+		}
+		a.Officials = o.model()
+	}
+	var err error
+	if a.TargetIndex, err = targetIndex(meta); err != nil {
+		return nil, err
+	}
+	key, found, err := getSigningKey(meta)
 	if err != nil {
+		return nil, err
+	}
+	if found {
+		a.KeyFingerprint = key.Public.Fingerprint()
+	}
+	last, err := lastExport(meta)
+	if err != nil {
+		return nil, err
+	}
+	a.Revision = last.Revision
+	err = answersBucket.of(tx).ForEach(func(k, v []byte) error {
+		var rec answerRec
+		if len(k) != 4 || json.Unmarshal(v, &rec) != nil {
+			return fmt.Errorf("%w: jawaban / answer %x", ErrDamaged, k)
+		}
+		no := int(binary.BigEndian.Uint32(k))
+		a.Answers[no] = rec.model(no)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if a.Evidence, err = links(tx, 0); err != nil {
 		return nil, err
 	}
 	return a, nil

@@ -35,6 +35,8 @@ const (
 	// ProblemSpace: bytes that belong to nothing. No data is lost, but
 	// they take disk space.
 	ProblemSpace ProblemKind = "space"
+	// ProblemSubmission: an imported submission or the record of its OPD.
+	ProblemSubmission ProblemKind = "submission"
 )
 
 // Problem is one thing Check found wrong.
@@ -53,7 +55,7 @@ func (p Problem) String() string { return p.Affects + ": " + p.Detail }
 type CheckReport struct {
 	Problems []Problem
 	// What was checked.
-	Answers, Links, Blobs, HistoryEntries int
+	Answers, Links, Blobs, HistoryEntries, Submissions int
 	// BlobBytes is the size of all stored evidence, each file once.
 	BlobBytes int64
 }
@@ -70,9 +72,10 @@ const maxFileProblems = 20
 
 // Check examines the whole workspace: bbolt's own consistency check of
 // every page, the identity and the instrument pack against its hash, every
-// answer against the instrument, every evidence link and blob record and
-// their link counts, every chunk, the hash chain of the history, and then
-// re-hashes every stored file, reporting progress in bytes. Each problem
+// answer against the instrument, every evidence link, imported submission
+// and blob record and their reference counts, every chunk, the hash chain
+// of the history, and then re-hashes every stored file, reporting progress
+// in bytes. Each problem
 // says what it affects. The error is for the check itself failing (ctx
 // cancelled, workspace closed); problems found are in the report.
 func (w *Workspace) Check(ctx context.Context, progress func(done, total int64)) (*CheckReport, error) {
@@ -193,6 +196,13 @@ func (w *Workspace) checkEvidence(tx *bbolt.Tx, r *CheckReport) (map[[32]byte]bl
 		}
 		return nil
 	})
+	for sum, n := range submissionRefs(tx, r) {
+		counts[sum] += n
+		if _, ok := blobs[sum]; !ok {
+			r.add(ProblemSubmission, blobAffects(sum, linked[sum]), "isi berkas kiriman tidak tersimpan / the bytes of a submitted file are not stored")
+		}
+		linked[sum] = append(linked[sum], "kiriman OPD / OPD submission")
+	}
 	extents := map[uint64][32]byte{}
 	for sum, b := range blobs {
 		r.Blobs++

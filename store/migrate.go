@@ -7,6 +7,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"github.com/swanilai/swanilai/store/migration2"
+	"github.com/swanilai/swanilai/store/migration3"
 )
 
 // migration is one step of the schema: it turns a file of schema version-1
@@ -23,6 +24,7 @@ type migration struct {
 // migrations lists every step, in order, from schema 1 on.
 var migrations = []migration{
 	{version: 2, name: "tautan bukti dukung dalam bucket sendiri / evidence links in their own bucket", migrate: migration2.Migrate},
+	{version: 3, name: "kunci penandatangan dan kiriman OPD / signing key and OPD submissions", migrate: migration3.Migrate},
 }
 
 // planMigration returns the steps that bring a file from schema from to

@@ -189,7 +189,7 @@ func TestMigrationFailureLeavesFileUnchanged(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "2024.swanilai")
 			f, _ := v1Fixture(t)
 			writeV1(t, path, f)
-			migrations = []migration{{version: 2, name: name, migrate: step}}
+			migrations = append([]migration{{version: 2, name: name, migrate: step}}, saved[1:]...)
 			if _, err := Open(path); err == nil || !strings.Contains(err.Error(), "langkah") {
 				t.Fatalf("open: %v", err)
 			}

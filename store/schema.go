@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"strings"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -19,7 +20,11 @@ import (
 //	1  first layout: evidence links kept inside the answer records.
 //	2  evidence links in their own bucket, keyed by indicator and SHA-256;
 //	   each blob record counts its links (migration2).
-const schemaVersion uint64 = 2
+//	3  the workspace's signing key and export revision in meta; a
+//	   coordinator's imported submissions and the OPDs' pinned keys in
+//	   their own buckets; a blob record counts the submissions that hold it
+//	   besides its links (migration3).
+const schemaVersion uint64 = 3
 
 // formatName is the value of the meta key "format": it tells a workspace
 // from any other bbolt file.
@@ -58,10 +63,17 @@ var (
 	// linksBucket maps: indicator (uint32 BE) ‖ SHA-256 (32 bytes) ->
 	// linkRec JSON. Since version 2; version 1 kept links in answerRec.
 	linksBucket = bucket{[]byte("links"), 2}
+	// opdsBucket maps: opdKey(unit) -> opdRec JSON, one per OPD a
+	// coordinator imported a submission from. Since version 3.
+	opdsBucket = bucket{[]byte("opds"), 3}
+	// submissionsBucket maps: OPD number (uint64 BE, opdRec.No) ‖ revision
+	// (uint64 BE) -> submissionRec JSON. Since version 3.
+	submissionsBucket = bucket{[]byte("submissions"), 3}
 )
 
 // allBuckets lists every bucket of the current schema.
-var allBuckets = []bucket{metaBucket, packBucket, answersBucket, blobsBucket, chunksBucket, pendingBucket, historyBucket, linksBucket}
+var allBuckets = []bucket{metaBucket, packBucket, answersBucket, blobsBucket, chunksBucket, pendingBucket, historyBucket, linksBucket,
+	opdsBucket, submissionsBucket}
 
 // Keys of metaBucket.
 var (
@@ -76,6 +88,15 @@ var (
 	// keyTargetIndex -> the target index, hundredths as decimal text.
 	// Since version 1.
 	keyTargetIndex = []byte("target_index")
+	// keySigningKey -> signingKeyRec JSON. Since version 3; a workspace
+	// without one gets it on first use.
+	keySigningKey = []byte("signing_key")
+	// keyRevision -> the last revision number an export took, uint64 BE.
+	// Since version 3.
+	keyRevision = []byte("revision")
+	// keyLastExport -> exportRec JSON of the last export that was
+	// completed. Since version 3.
+	keyLastExport = []byte("last_export")
 )
 
 // keyPackCanonical is the key of packBucket. Since version 1.
@@ -142,8 +163,10 @@ type linkRec struct {
 }
 
 // blobRec is one stored file: its size, its extent of chunks numbered
-// 0 … Chunks-1, and how many links point at it. Since version 1; Links
-// since version 2.
+// 0 … Chunks-1, and how many references hold it: each link, and each
+// imported submission that carries it (once per submission, however many
+// of its links name it). Since version 1; Links since version 2, the
+// submissions in it since version 3.
 type blobRec struct {
 	Size   int64  `json:"size"`
 	Extent uint64 `json:"extent"`
@@ -173,6 +196,102 @@ type changeRec struct {
 	Hash      string    `json:"hash"`
 }
 
+// signingKeyRec is the workspace's signing key. Private (unprotected) and
+// Sealed (minisign's encrypted secret key text) exclude each other. Since
+// version 3.
+type signingKeyRec struct {
+	Public  publicKeyRec `json:"public"`
+	Private []byte       `json:"private,omitempty"`
+	Sealed  string       `json:"sealed,omitempty"`
+	Created time.Time    `json:"created"`
+}
+
+// publicKeyRec is an Ed25519 public key and its minisign key ID (16 hex
+// digits). Since version 3.
+type publicKeyRec struct {
+	ID  string `json:"id"`
+	Key []byte `json:"key"`
+}
+
+// exportRec is the last completed export: its bundle and the history head
+// it carried. The next export carries the history after Head. Since
+// version 3.
+type exportRec struct {
+	Revision int       `json:"revision"`
+	BundleID string    `json:"bundle_id"`
+	Created  time.Time `json:"created"`
+	Head     headRec   `json:"head"`
+}
+
+// headRec is a history chain head (model.ChainHead). Since version 3.
+type headRec struct {
+	Seq  uint64 `json:"seq,omitempty"`
+	Hash string `json:"hash,omitempty"`
+}
+
+// opdRec is an OPD a coordinator imported submissions from. No numbers its
+// submissions' keys. Since version 3.
+type opdRec struct {
+	No       uint64         `json:"no"`
+	Instansi string         `json:"instansi"`
+	Unit     string         `json:"unit"`
+	Key      publicKeyRec   `json:"key"`
+	PinnedAt time.Time      `json:"pinned_at"`
+	PinnedBy string         `json:"pinned_by"`
+	Former   []formerKeyRec `json:"former_keys,omitempty"`
+	// Latest is the newest imported revision and Head the history head it
+	// ended with.
+	Latest int     `json:"latest"`
+	Head   headRec `json:"head"`
+}
+
+// formerKeyRec is a key an OPD used before. Since version 3.
+type formerKeyRec struct {
+	Key        publicKeyRec `json:"key"`
+	ReplacedAt time.Time    `json:"replaced_at"`
+	ReplacedBy string       `json:"replaced_by"`
+}
+
+// submissionRec is one imported submission (model.Submission). Each
+// distinct SHA-256 among Evidence and Report is one reference to its blob.
+// Since version 3.
+type submissionRec struct {
+	BundleID    string            `json:"bundle_id"`
+	Revision    int               `json:"revision"`
+	Created     time.Time         `json:"created"`
+	AppVersion  string            `json:"app_version"`
+	Key         publicKeyRec      `json:"key"`
+	Identity    identityRec       `json:"identity"`
+	Officials   officialsRec      `json:"officials"`
+	TargetIndex int64             `json:"target_index,omitempty"`
+	Targets     map[int]int64     `json:"targets,omitempty"`
+	Answers     []submittedAnswer `json:"answers"`
+	Evidence    []submittedLink   `json:"evidence"`
+	Report      string            `json:"report,omitempty"`
+	ReportSize  int64             `json:"report_size,omitempty"`
+	Since       headRec           `json:"since"`
+	History     []changeRec       `json:"history"`
+	Manifest    []byte            `json:"manifest"`
+	Signature   string            `json:"signature"`
+	Imported    time.Time         `json:"imported"`
+	ImportedBy  string            `json:"imported_by"`
+	Continuity  string            `json:"continuity"`
+}
+
+// submittedAnswer is an answer of a submission.
+type submittedAnswer struct {
+	Indicator int `json:"indicator"`
+	answerRec
+}
+
+// submittedLink is an evidence link of a submission.
+type submittedLink struct {
+	Indicator int    `json:"indicator"`
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	linkRec
+}
+
 // Key encodings. Big-endian fixed width, so cursors iterate in order.
 
 func u64Key(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
@@ -180,6 +299,17 @@ func u64Key(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
 func indicatorKey(no int) []byte { return binary.BigEndian.AppendUint32(nil, uint32(no)) }
 
 func linkKey(no int, sum [32]byte) []byte { return append(indicatorKey(no), sum[:]...) }
+
+func submissionKey(opd uint64, revision int) []byte {
+	return binary.BigEndian.AppendUint64(u64Key(opd), uint64(revision))
+}
+
+// opdKey is the key of an OPD in opdsBucket: its unit name in lower case
+// with runs of white space as one space, so that the same OPD typed with
+// other capitals or spacing is the same OPD.
+func opdKey(unit string) []byte {
+	return []byte(strings.Join(strings.Fields(strings.ToLower(unit)), " "))
+}
 
 func chunkKey(extent uint64, i uint32) []byte {
 	return binary.BigEndian.AppendUint32(u64Key(extent), i)

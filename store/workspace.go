@@ -115,6 +115,10 @@ func create(path string, opts CreateOptions, fill func(w *Workspace) error) (*Wo
 		return nil, err
 	}
 	packs.Store(ident.InstrumentHash, opts.Pack)
+	key, err := newSigningKey()
+	if err != nil {
+		return nil, err
+	}
 	if err := refuseExisting(path); err != nil {
 		return nil, err
 	}
@@ -148,6 +152,9 @@ func create(path string, opts CreateOptions, fill func(w *Workspace) error) (*Wo
 			return err
 		}
 		if err := putJSON(meta, keyIdentity, identityToRec(ident)); err != nil {
+			return err
+		}
+		if err := putJSON(meta, keySigningKey, signingKeyToRec(key)); err != nil {
 			return err
 		}
 		return packBucket.of(tx).Put(keyPackCanonical, canonical)

@@ -93,7 +93,7 @@ func pemdiNotes(src *pemdiSource) []string {
 		"Pasal 7 ayat (3)–(4): sebagian kuesioner memakai indeks hasil evaluasi Instansi Pusat lain. Nilai indikator 5 (SDI, Bappenas), 6 (SJIG, BIG) dan 7 (IPS/EPSS, BPS) dapat diisi dari indeks itu; paket mengubahnya menjadi nilai indikator secara linear di dalam rentang tingkat. Celah teks (SJIG = 1, IPS 4,20 dan 5,00, batas bawah IPS) ditutup oleh proyek; lihat catatan indikatornya.",
 		"Permen tidak memuat persyaratan data dukung. Petunjuk bukti dukung pada paket ini (19 dari 100 tingkat) berasal dari transkripsi pihak ketiga atas Modul Indikator KemenPANRB dan butir eval.spbe.go.id (Kab. Aceh Tengah), bukan bagian Permen; setiap petunjuk menyebut sumbernya.",
 		"Nama dalam Permen tidak seragam: Tabel 1 memakai \"Pemdi\", judul indikator memakai \"Pemerintah Digital\" (disimpan sebagai nama lain indikator); Aspek 5 bernama \"Teknologi Pemdi\" pada Tabel 1 dan \"Teknologi Digital\" pada judul bagian e) Lampiran; BSSN tercetak \"Badan Sandi dan Siber Negara\" pada indikator 9–12. Teks tingkat direproduksi persis, termasuk kata yang hilang pada salinan.",
-		"Padanan indikator dari PermenPANRB 59/2020 (crosswalk) adalah pemetaan proyek Swanilai, bukan ketentuan resmi: dipakai untuk menawarkan bukti dukung tahun lalu saat ruang kerja 2026 dimulai dari ruang kerja 2025; jawaban tidak dibawa karena skalanya berbeda.",
+		"Padanan indikator dari PermenPANRB 59/2020 (crosswalk) adalah pemetaan proyek Swanilai, bukan ketentuan resmi: dipakai untuk menawarkan bukti dukung tahun lalu saat berkas kerja 2026 dimulai dari berkas kerja 2025; jawaban tidak dibawa karena skalanya berbeda.",
 	}
 }
 
@@ -151,7 +151,7 @@ var pemdiCrosswalk = []model.CrosswalkLink{
 	{Indicator: 20, From: []int{28, 42}, Reason: "Manajemen layanan SPBE dan layanan pengaduan memuat pengelolaan umpan balik dan kepuasan pengguna."},
 }
 
-const crosswalkNote = "Pemetaan proyek Swanilai, bukan ketentuan resmi: indikator PermenPANRB 59/2020 yang bukti dukungnya kemungkinan dapat dipakai lagi untuk indikator Indeks Pemdi. Dipakai saat ruang kerja 2026 dimulai dari ruang kerja 2025: jawaban tidak dibawa (skalanya berbeda), bukti dukung ditawarkan per indikator baru untuk dipilih. Indikator 6 dan 7 tidak punya padanan."
+const crosswalkNote = "Pemetaan proyek Swanilai, bukan ketentuan resmi: indikator PermenPANRB 59/2020 yang bukti dukungnya kemungkinan dapat dipakai lagi untuk indikator Indeks Pemdi. Dipakai saat berkas kerja 2026 dimulai dari berkas kerja 2025: jawaban tidak dibawa (skalanya berbeda), bukti dukung ditawarkan per indikator baru untuk dipilih. Indikator 6 dan 7 tidak punya padanan."
 
 func convertPemdi(file string) (*model.Pack, error) {
 	raw, err := os.ReadFile(file)

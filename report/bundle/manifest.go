@@ -1,0 +1,336 @@
+package bundle
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// The bundle format this build writes and reads.
+const (
+	// FormatName is the manifest's "format": it tells a Swanilai bundle
+	// manifest from any other JSON.
+	FormatName = "swanilai.bundle"
+	// FormatVersion is the manifest's "version". A reader refuses a newer
+	// version (ErrVersion): it cannot know what the new fields mean.
+	FormatVersion = 1
+	// KindSubmission is an OPD's submission to its coordinator.
+	KindSubmission = "submission"
+)
+
+// Member names.
+const (
+	ManifestName   = "manifest.json"
+	SignatureName  = "manifest.json.minisig"
+	AssessmentName = "assessment.json"
+	ReportName     = "report.pdf"
+	// EvidencePrefix is followed by the SHA-256 of the file in lower-case
+	// hex.
+	EvidencePrefix = "evidence/"
+)
+
+// Limits of what a reader accepts. A bundle that exceeds one is refused
+// before its contents are read.
+const (
+	// MaxMembers bounds the members of a bundle: 4 096, far above the
+	// evidence of one OPD.
+	MaxMembers = 4096
+	// MaxMemberSize bounds the declared size of one member: 1 TiB.
+	MaxMemberSize = 1 << 40
+	// maxManifest bounds manifest.json: a manifest of MaxMembers members
+	// takes some 600 kB.
+	maxManifest = 1 << 20
+	// maxSignature bounds manifest.json.minisig: a signature with its two
+	// comments takes under 2 kB.
+	maxSignature = 4 << 10
+	// maxAssessment bounds assessment.json, which is read into memory.
+	maxAssessment = 32 << 20
+	// maxText bounds the trusted comment and names in the manifest.
+	maxText = 1000
+)
+
+// Manifest is the signed table of contents of a bundle.
+type Manifest struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Kind    string `json:"kind"`
+	// BundleID is a UUID; Revision numbers the sender's exports from 1.
+	BundleID string `json:"bundle_id"`
+	Revision int    `json:"revision"`
+	// Created is when the bundle was made, UTC, whole seconds.
+	Created    time.Time  `json:"created"`
+	AppVersion string     `json:"app_version"`
+	Year       int        `json:"year"`
+	Instrument Instrument `json:"instrument"`
+	Sender     Sender     `json:"sender"`
+	// Files lists every member but the manifest and its signature, ordered
+	// by path.
+	Files []File `json:"files"`
+}
+
+// Instrument names the instrument pack a submission is filled against.
+type Instrument struct {
+	ID string `json:"id"`
+	// Hash is the pack's content hash (model.Pack.Hash).
+	Hash string `json:"hash"`
+}
+
+// Sender is who made the bundle.
+type Sender struct {
+	Instansi string `json:"instansi"`
+	Unit     string `json:"unit"`
+	// WorkspaceID is the UUID of the sender's workspace.
+	WorkspaceID string `json:"workspace_id"`
+	// PublicKey is the signing key as minisign's base64 line (PublicKeyText).
+	PublicKey string `json:"public_key"`
+}
+
+// File is one member of the bundle with its SHA-256 (lower-case hex) and
+// size in bytes.
+type File struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// File returns the listed member with the given path.
+func (m *Manifest) File(path string) (File, bool) {
+	i, ok := slices.BinarySearchFunc(m.Files, path, func(f File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return File{}, false
+	}
+	return m.Files[i], true
+}
+
+// marshal returns the manifest's bytes as they are signed.
+func (m *Manifest) marshal() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return nil, fmt.Errorf("bundle: cannot encode the manifest: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseManifest reads a manifest strictly: one JSON object, no field the
+// format does not define, no field twice, nothing after it; then every
+// value is checked. A manifest of a newer format version is refused with
+// ErrVersion, any other fault with ErrManifest.
+func ParseManifest(data []byte) (*Manifest, error) {
+	bad := func(format string, a ...any) (*Manifest, error) {
+		return nil, fmt.Errorf("%w: %s", ErrManifest, fmt.Sprintf(format, a...))
+	}
+	if len(data) > maxManifest {
+		return bad("lebih dari / over %d B", maxManifest)
+	}
+	if err := uniqueKeys(data); err != nil {
+		return bad("%v", err)
+	}
+	// The format and version come first: a newer version may well have
+	// fields this build does not know, and must be told as such.
+	var head struct {
+		Format  string          `json:"format"`
+		Version json.RawMessage `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return bad("%v", err)
+	}
+	if head.Format != FormatName {
+		return bad("format %q, bukan / not %q", head.Format, FormatName)
+	}
+	var version int
+	if err := json.Unmarshal(head.Version, &version); err != nil {
+		return bad("versi / version %s", head.Version)
+	}
+	switch {
+	case version > FormatVersion:
+		return nil, fmt.Errorf("%w: versi / version %d, Swanilai ini membaca sampai / this Swanilai reads up to %d", ErrVersion, version, FormatVersion)
+	case version < 1:
+		return bad("versi / version %d", version)
+	}
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return bad("%s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return bad("data setelah objek JSON / data after the JSON object")
+	}
+	if err := m.check(); err != nil {
+		return bad("%v", err)
+	}
+	return &m, nil
+}
+
+// check checks the values of a decoded manifest.
+func (m *Manifest) check() error {
+	switch {
+	case m.Kind != KindSubmission:
+		return fmt.Errorf("jenis / kind %q", m.Kind)
+	case !isUUID(m.BundleID):
+		return fmt.Errorf("bundle_id %q", m.BundleID)
+	case m.Revision < 1:
+		return fmt.Errorf("revisi / revision %d", m.Revision)
+	case m.Created.IsZero() || m.Created.Year() < 2000 || m.Created.Year() > 2200:
+		return fmt.Errorf("created %v", m.Created)
+	case m.Year < 2000 || m.Year > 2100:
+		return fmt.Errorf("tahun / year %d", m.Year)
+	case m.Instrument.ID == "" || !plainText(m.Instrument.ID) || !isSHA256(m.Instrument.Hash):
+		return fmt.Errorf("instrumen / instrument %q %q", m.Instrument.ID, m.Instrument.Hash)
+	case !plainText(m.AppVersion):
+		return fmt.Errorf("app_version %q", m.AppVersion)
+	case strings.TrimSpace(m.Sender.Instansi) == "" || !plainText(m.Sender.Instansi):
+		return fmt.Errorf("instansi %q", m.Sender.Instansi)
+	case strings.TrimSpace(m.Sender.Unit) == "" || !plainText(m.Sender.Unit):
+		return fmt.Errorf("unit %q", m.Sender.Unit)
+	case !isUUID(m.Sender.WorkspaceID):
+		return fmt.Errorf("workspace_id %q", m.Sender.WorkspaceID)
+	case len(m.Files) > MaxMembers-2:
+		return fmt.Errorf("%d berkas / files", len(m.Files))
+	}
+	if _, err := ParsePublicKey([]byte(m.Sender.PublicKey)); err != nil {
+		return fmt.Errorf("public_key: %v", err)
+	}
+	hasAssessment := false
+	for i, f := range m.Files {
+		if err := checkName(f.Path); err != nil {
+			return fmt.Errorf("files: %v: %q", err, f.Path)
+		}
+		if i > 0 && m.Files[i-1].Path >= f.Path {
+			return fmt.Errorf("files: %q tidak urut atau ganda / out of order or twice", f.Path)
+		}
+		if !isSHA256(f.SHA256) {
+			return fmt.Errorf("files: %s: sha256 %q", f.Path, f.SHA256)
+		}
+		if f.Size < 0 || f.Size > MaxMemberSize {
+			return fmt.Errorf("files: %s: ukuran / size %d", f.Path, f.Size)
+		}
+		switch {
+		case f.Path == AssessmentName:
+			hasAssessment = true
+		case f.Path == ReportName:
+		case strings.HasPrefix(f.Path, EvidencePrefix):
+			if f.Path[len(EvidencePrefix):] != f.SHA256 || f.Size == 0 {
+				return fmt.Errorf("files: %s: sha256 %s, %d B", f.Path, f.SHA256, f.Size)
+			}
+		default:
+			return fmt.Errorf("files: %q bukan anggota bundel / not a bundle member", f.Path)
+		}
+	}
+	if !hasAssessment {
+		return fmt.Errorf("files: %s tidak ada / missing", AssessmentName)
+	}
+	return nil
+}
+
+// uniqueKeys refuses JSON in which an object has the same key twice: the
+// decoder would silently keep the last, and another reader the first.
+func uniqueKeys(data []byte) error {
+	type frame struct {
+		keys map[string]bool // nil for an array
+		key  bool            // in an object, the next token is a key
+	}
+	var stack []*frame
+	top := func() *frame {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{':
+				stack = append(stack, &frame{keys: map[string]bool{}, key: true})
+				continue
+			case '[':
+				stack = append(stack, &frame{})
+				continue
+			}
+			stack = stack[:len(stack)-1]
+		} else if f := top(); f != nil && f.keys != nil && f.key {
+			k := tok.(string)
+			if f.keys[k] {
+				return fmt.Errorf("kolom %q dua kali / field %q twice", k, k)
+			}
+			f.keys[k], f.key = true, false
+			continue
+		}
+		// A value ended; in an object a key comes next.
+		if f := top(); f != nil && f.keys != nil {
+			f.key = true
+		}
+	}
+}
+
+// checkName refuses member names that are not safe on any system. A safe
+// name may still be unknown; the manifest decides which names belong.
+func checkName(name string) error {
+	switch {
+	case name == "" || len(name) > 255 || !utf8.ValidString(name):
+		return ErrBadName
+	case strings.ContainsAny(name, `\:`), strings.HasPrefix(name, "/"):
+		return ErrBadName
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return ErrBadName
+		}
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return ErrBadName
+		}
+	}
+	return nil
+}
+
+// plainText reports whether s is one line of valid UTF-8 of at most maxText
+// bytes.
+func plainText(s string) bool {
+	if len(s) > maxText || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func isUUID(s string) bool {
+	u, err := uuid.Parse(s)
+	return err == nil && u.String() == s
+}
