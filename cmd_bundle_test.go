@@ -18,7 +18,6 @@ import (
 
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report/bundle"
-	"github.com/swanilai/swanilai/report/bundle/keytest"
 	"github.com/swanilai/swanilai/store"
 )
 
@@ -325,7 +324,11 @@ func TestKeyCommands(t *testing.T) {
 	// and a gigabyte, so the test seals it cheaply in the same format; the
 	// commands open it as they open any sealed key.
 	w = openStore(t, ws)
-	sealed := model.SigningKey{Public: key.Public, Sealed: keytest.Seal(key.Public.ID, key.Private, "kata sandi benar")}
+	seal, err := bundle.SealKey(key.Public.ID, key.Private, "kata sandi benar", bundle.SealCheapest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := model.SigningKey{Public: key.Public, Sealed: seal}
 	if err := w.SetSigningKey(sealed); err != nil {
 		t.Fatal(err)
 	}

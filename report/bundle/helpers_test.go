@@ -15,7 +15,6 @@ import (
 	"aead.dev/minisign"
 
 	"github.com/swanilai/swanilai/model"
-	"github.com/swanilai/swanilai/report/bundle/keytest"
 )
 
 // The test keys under testdata/keys were made by the minisign tool (0.11):
@@ -199,18 +198,9 @@ var minimalPDF = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 	"4 0 obj<</Length 44>>stream\nBT /F1 24 Tf 72 770 Td (Laporan) Tj ET\nendstream endobj\n" +
 	"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
-// cheapSeal seals a private key as sealKey does, at the smallest cost.
-func cheapSeal(password string, priv minisign.PrivateKey) ([]byte, error) {
-	raw, err := rawPrivate(priv)
-	if err != nil {
-		return nil, err
-	}
-	return keytest.Seal(priv.ID(), raw, password), nil
-}
-
-// useCheapSeal makes ProtectKey seal with cheapSeal for the test.
+// useCheapSeal makes ProtectKey seal at the smallest cost for the test.
 func useCheapSeal(t testing.TB) {
-	saved := sealKey
-	sealKey = cheapSeal
-	t.Cleanup(func() { sealKey = saved })
+	saved := sealCost
+	sealCost = SealCheapest
+	t.Cleanup(func() { sealCost = saved })
 }

@@ -27,11 +27,18 @@ const (
 	secretKeyData = 62
 )
 
-// sealKey encrypts a private key with a passphrase: minisign's scrypt
-// format with the reference tool's cost (1 GiB of memory, seconds of work,
-// so that guessing passphrases of a stolen workspace file is slow). Tests
-// replace it with a cheaper sealer of the same format.
-var sealKey = minisign.EncryptKey
+// sealCost is the cost ProtectKey seals keys with; tests lower it.
+var sealCost = SealDefault
+
+// sealKey encrypts a private key with a passphrase in minisign's format
+// (see SealKey).
+func sealKey(passphrase string, priv minisign.PrivateKey) ([]byte, error) {
+	raw, err := rawPrivate(priv)
+	if err != nil {
+		return nil, err
+	}
+	return SealKey(priv.ID(), raw, passphrase, sealCost)
+}
 
 // Signer signs bundles with a workspace's key.
 type Signer struct {
