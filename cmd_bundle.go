@@ -314,7 +314,7 @@ func runExport(ctx context.Context, std stdio, args []string) error {
 	if sum.Report {
 		row("Laporan PDF", "%s", model.SizeText(sum.ReportBytes))
 	} else {
-		row("Laporan PDF", "tidak disertakan: versi ini belum membuat laporan / not included: this build makes no report")
+		row("Laporan PDF", "tidak disertakan / not included")
 	}
 	row("Sidik kunci", "%s", sum.Fingerprint)
 	for _, f := range sum.Findings {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 	"github.com/swanilai/swanilai/store"
 	"github.com/swanilai/swanilai/ui"
 )
@@ -148,6 +149,23 @@ func (w uiWorkspace) UpdateEvidence(by string, e model.Evidence) (model.Evidence
 	return w.Workspace.UpdateEvidence(by, e.Indicator, e.SHA256, store.EvidenceMeta{
 		Title: e.Title, DocNo: e.DocNo, DocDate: e.DocDate, ValidUntil: e.ValidUntil, Level: e.Level,
 	})
+}
+
+func (w uiWorkspace) ExportDraft(today model.Date) (bundle.Summary, error) {
+	s, err := w.Workspace.ExportDraft()
+	if err != nil {
+		return bundle.Summary{}, err
+	}
+	return bundle.Summarize(s, today), nil
+}
+
+func (w uiWorkspace) KeyProtected() (bool, error) {
+	k, err := w.SigningKey()
+	return k.Protected(), err
+}
+
+func (w uiWorkspace) Export(ctx context.Context, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error) {
+	return exportSubmission(ctx, w.Workspace, path, passphrase, progress)
 }
 
 func (w uiWorkspace) Detach(by string, no int, sha string) error {

@@ -54,6 +54,19 @@ func TestStoreForWindow(t *testing.T) {
 	if err := ws.SetOfficials("Rina", model.Officials{HeadName: "Drs. H. Gunawan"}); err != nil {
 		t.Fatal(err)
 	}
+	// Export for the coordinator, as the window does it.
+	draft, err := ws.ExportDraft(model.Date{Year: 2025, Month: 9, Day: 1})
+	if err != nil || draft.Revision != 1 || draft.Answered != 2 || len(draft.Findings) == 0 {
+		t.Fatalf("draft %+v %v", draft, err)
+	}
+	if protected, err := ws.KeyProtected(); err != nil || protected {
+		t.Fatalf("a new workspace's key protected=%v %v", protected, err)
+	}
+	out := filepath.Join(t.TempDir(), "kiriman.swanilai.zip")
+	sum, err := ws.Export(t.Context(), out, "", nil)
+	if err != nil || sum.Revision != 1 || !sum.Report || sum.Size == 0 {
+		t.Fatalf("export %+v %v", sum, err)
+	}
 	if err := ws.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -272,11 +272,13 @@ func (u *App) refreshMenu() {
 	dash := fyne.NewMenuItem(lang.L("menu.dashboard"), func() { u.view.showDashboard() })
 	ready := fyne.NewMenuItem(lang.L("menu.readiness"), func() { u.view.showReadiness() })
 	officials := fyne.NewMenuItem(lang.L("menu.officials"), func() { u.view.onOfficials() })
+	export := fyne.NewMenuItem(lang.L("menu.export"), func() { u.view.onExport() })
+	export.Disabled = u.view == nil || u.view.ws.Identity().Role != model.RoleOPD
 	printItem := fyne.NewMenuItem(lang.L("menu.print"), func() { u.view.onPrint() })
 	for _, it := range []*fyne.MenuItem{dash, ready, officials, printItem} {
 		it.Disabled = u.view == nil
 	}
-	file.Items = append(file.Items[:len(file.Items)-1], printItem, officials, fyne.NewMenuItemSeparator(), closeItem)
+	file.Items = append(file.Items[:len(file.Items)-1], printItem, export, officials, fyne.NewMenuItemSeparator(), closeItem)
 	view := fyne.NewMenu(lang.L("menu.view"), dash, ready, fyne.NewMenuItemSeparator(), langItem, themeItem,
 		fyne.NewMenuItem(lang.L("menu.user"), u.showUserName))
 	help := fyne.NewMenu(lang.L("menu.help"), fyne.NewMenuItem(lang.L("menu.about"), u.showAbout))

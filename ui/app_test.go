@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 )
 
 var testToday = model.Date{Year: 2026, Month: 9, Day: 15}
@@ -642,5 +644,53 @@ func TestPrintReport(t *testing.T) {
 	}
 	if top := topDialog(u); !strings.Contains(top, "Laporan PDF ditulis") {
 		t.Fatalf("dialog %q", top)
+	}
+}
+
+func TestExportForCoordinator(t *testing.T) {
+	u, _, ws, _ := openUI(t)
+	v := u.view
+	v.showIndicator(11)
+	v.page.setLevel(3)
+	settle(t, u)
+	ws.passphrase = "kata sandi uji"
+	v.onExport()
+	e := v.export
+	if e == nil || e.pass == nil {
+		t.Fatal("no export dialog asking for the passphrase")
+	}
+	top := topDialog(u)
+	if !strings.Contains(top, "Kiriman ini: revisi 1") || !strings.Contains(top, "1 dari 47 indikator") || !strings.Contains(top, "temuan yang akan ditolak asesor") {
+		t.Fatalf("summary %q", top)
+	}
+	// A wrong passphrase gets plain words and writes nothing.
+	path := filepath.Join(t.TempDir(), "kiriman.swanilai.zip")
+	test.Type(e.pass, "salah sekali")
+	var result error
+	e.write(path, func(err error) { result = err })
+	settle(t, u)
+	if !errors.Is(result, bundle.ErrPassphrase) || !strings.Contains(topDialog(u), "Kata sandi kunci salah.") {
+		t.Fatalf("wrong passphrase: %v, dialog %q", result, topDialog(u))
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatal("a bundle was written with a wrong passphrase")
+	}
+	// The right one writes it, and cancelling a long one leaves nothing.
+	e.pass.SetText("kata sandi uji")
+	e.write(path, func(err error) { result = err })
+	settle(t, u)
+	if result != nil || !strings.Contains(topDialog(u), "Bundel revisi 1 ditulis") {
+		t.Fatalf("export: %v, dialog %q", result, topDialog(u))
+	}
+	ws.gate = make(chan struct{})
+	other := filepath.Join(t.TempDir(), "batal.swanilai.zip")
+	e.write(other, func(err error) { result = err })
+	test.Tap(e.progress.cancel)
+	settle(t, u)
+	if !errors.Is(result, context.Canceled) {
+		t.Fatalf("cancel: %v", result)
+	}
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Fatal("a cancelled export left a file")
 	}
 }

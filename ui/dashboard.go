@@ -54,8 +54,11 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("dash.target")), planBtn, d.target), d.plan))
 
 	d.refresh()
-	printBtn := &widget.Button{Text: lang.L("print.button"), Icon: theme.DocumentPrintIcon(), OnTapped: v.onPrint}
-	body := container.NewVBox(container.NewBorder(nil, nil, nil, printBtn, title), summary)
+	buttons := container.NewHBox(&widget.Button{Text: lang.L("print.button"), Icon: theme.DocumentPrintIcon(), OnTapped: v.onPrint})
+	if v.ws.Identity().Role == model.RoleOPD {
+		buttons.Add(&widget.Button{Text: lang.L("export.button"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: v.onExport})
+	}
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, title), summary)
 	if v.pack.HasDomains() {
 		body.Add(widget.NewCard(lang.L("dash.domains"), "", d.domains))
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 )
 
 // Workspace is what the window needs of an open workspace file. It must be
@@ -33,6 +34,13 @@ type Workspace interface {
 	SetTargetIndex(by string, h model.Hundredths) error
 	// SetOfficials sets the officials the reports name for signature.
 	SetOfficials(by string, o model.Officials) error
+	// ExportDraft says what the next submission to the coordinator would
+	// hold, with its readiness findings as of today; it changes nothing.
+	ExportDraft(today model.Date) (bundle.Summary, error)
+	// KeyProtected reports whether exporting needs the key's passphrase.
+	KeyProtected() (bool, error)
+	// Export writes the signed submission bundle to path.
+	Export(ctx context.Context, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error)
 	Close() error
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 )
 
 // errorTexts maps the errors people can meet to one plain sentence each.
@@ -34,6 +35,8 @@ var errorTexts = []struct {
 	{model.ErrTargetRange, "error.target_range"},
 	{model.ErrLevelRange, "error.level_range"},
 	{model.ErrUnknownPack, "error.unknown_pack"},
+	{bundle.ErrPassphrase, "error.passphrase"},
+	{bundle.ErrPassphraseNeeded, "error.passphrase_needed"},
 	{fs.ErrNotExist, "error.not_exist"},
 	{fs.ErrPermission, "error.permission"},
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 )
 
 // fakeFiles keeps workspaces in memory, keyed by path, so that a test can
@@ -66,17 +67,19 @@ func (f *fakeFiles) Create(path string, nw NewWorkspace) (Workspace, error) {
 // fakeWorkspace is an in-memory Workspace with the store's semantics:
 // content-addressed blobs, links per indicator, history of who saved.
 type fakeWorkspace struct {
-	mu        sync.Mutex
-	path      string
-	id        model.Identity
-	pack      *model.Pack
-	answers   map[int]model.Answer
-	evidence  []model.Evidence
-	blobs     map[string][]byte
-	target    model.Hundredths
-	officials model.Officials
-	saves     int
-	closed    bool
+	mu         sync.Mutex
+	path       string
+	id         model.Identity
+	pack       *model.Pack
+	answers    map[int]model.Answer
+	evidence   []model.Evidence
+	blobs      map[string][]byte
+	target     model.Hundredths
+	officials  model.Officials
+	saves      int
+	revision   int
+	passphrase string
+	closed     bool
 	// gate, when set, holds every attach after its first chunk until it
 	// is closed, so a test can see the progress dialog and cancel.
 	gate chan struct{}
@@ -211,6 +214,45 @@ func (w *fakeWorkspace) OpenEvidence(sha string) (io.ReadCloser, error) {
 		return nil, model.ErrNoSuchEvidence
 	}
 	return io.NopCloser(bytes.NewReader(b)), nil
+}
+
+func (w *fakeWorkspace) ExportDraft(today model.Date) (bundle.Summary, error) {
+	a, _ := w.Assessment()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return bundle.Summary{Revision: w.revision + 1, Answered: len(a.Values()), Indicators: len(w.pack.IndicatorNumbers()),
+		Links: len(w.evidence), Findings: a.Readiness(today), Fingerprint: "1111 2222 3333 4444 5555 6666"}, nil
+}
+
+func (w *fakeWorkspace) KeyProtected() (bool, error) { return w.passphrase != "", nil }
+
+// Export writes the answers as the "bundle", honouring the passphrase
+// and a cancelled ctx as the store does.
+func (w *fakeWorkspace) Export(ctx context.Context, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error) {
+	if passphrase != w.passphrase {
+		return bundle.Summary{}, bundle.ErrPassphrase
+	}
+	sum, err := w.ExportDraft(model.Date{})
+	if err != nil {
+		return sum, err
+	}
+	if w.gate != nil {
+		progress(1, 2)
+		select {
+		case <-w.gate:
+		case <-ctx.Done():
+			return bundle.Summary{}, ctx.Err()
+		}
+	}
+	if err := os.WriteFile(path, []byte(fmt.Sprintf("revisi %d", sum.Revision)), 0o644); err != nil {
+		return bundle.Summary{}, err
+	}
+	progress(2, 2)
+	w.mu.Lock()
+	w.revision++
+	w.mu.Unlock()
+	sum.Size = 9
+	return sum, nil
 }
 
 func (w *fakeWorkspace) Close() error {

@@ -34,6 +34,7 @@ type mainView struct {
 	content  *fyne.Container
 	page     *indicatorPage // the indicator shown, or nil
 	dash     *dashboard     // the dashboard shown, or nil
+	export   *exportView    // the last export flow, for tests
 	current  string         // what the right side shows, see show
 
 	// Writes to the store run one after another on the saver goroutine,

@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
+)
+
+// exportView is the "Export untuk koordinator" flow: what goes in and what
+// an assessor would still reject (a warning, never a block), the key's
+// passphrase when it has one, where the bundle goes, and the writing with
+// progress and Cancel.
+type exportView struct {
+	v       *mainView
+	draft   bundle.Summary
+	pass    *widget.Entry
+	confirm *dialog.ConfirmDialog
+	// progress is the dialog shown while the bundle is written.
+	progress *attachProgress
+}
+
+// onExport starts the export flow.
+func (v *mainView) onExport() {
+	if v.ws.Identity().Role != model.RoleOPD {
+		showError(errExportNotOPD, v.app.win)
+		return
+	}
+	v.flush()
+	v.wait() // what was typed is in the bundle
+	draft, err := v.ws.ExportDraft(v.app.today())
+	if err != nil {
+		showError(err, v.app.win)
+		return
+	}
+	protected, err := v.ws.KeyProtected()
+	if err != nil {
+		showError(err, v.app.win)
+		return
+	}
+	e := &exportView{v: v, draft: draft}
+	if protected {
+		e.pass = widget.NewPasswordEntry()
+		e.pass.SetPlaceHolder(lang.L("export.passphrase"))
+	}
+	v.export = e
+	e.confirm = dialog.NewCustomConfirm(lang.L("export.title"), lang.L("export.choose"), lang.L("button.cancel"), e.summaryUI(), func(ok bool) {
+		if ok {
+			e.chooseFile()
+		}
+	}, v.app.win)
+	e.confirm.Resize(fyne.NewSize(640, 0))
+	e.confirm.Show()
+}
+
+// errExportNotOPD: only an OPD's workspace is sent to the coordinator.
+const errExportNotOPD = uiError("export.not_opd")
+
+// summaryUI says what the bundle will hold.
+func (e *exportView) summaryUI() fyne.CanvasObject {
+	d := e.draft
+	lines := []string{
+		lang.L("export.revision", map[string]any{"N": d.Revision}),
+		lang.L("export.answered", map[string]any{"Answered": d.Answered, "Total": d.Indicators}),
+		lang.L("export.evidence", map[string]any{"Links": d.Links, "Files": d.Files, "Size": sizeText(d.EvidenceBytes)}),
+		lang.L("export.key", map[string]any{"Fingerprint": d.Fingerprint}),
+	}
+	items := []fyne.CanvasObject{&widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}}
+	if n := len(d.Findings); n > 0 {
+		items = append(items, &widget.Label{Text: lang.L("export.findings", map[string]any{"N": n}), Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		for i, f := range d.Findings {
+			if i == 5 {
+				items = append(items, widget.NewLabel(lang.L("export.more", map[string]any{"N": n - 5})))
+				break
+			}
+			items = append(items, &widget.Label{Text: fmt.Sprintf("• %d: %s", f.Indicator, e.v.findingText(f)), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+		}
+	} else {
+		items = append(items, &widget.Label{Text: lang.L("export.ready"), Importance: widget.SuccessImportance})
+	}
+	if e.pass != nil {
+		items = append(items, widget.NewLabel(lang.L("export.passphrase_label")), e.pass)
+	}
+	return container.NewVBox(items...)
+}
+
+func (e *exportView) chooseFile() {
+	v := e.v
+	id := v.ws.Identity()
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, v.app.win)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		_ = wc.Close()
+		e.write(path, nil)
+	}, v.app.win)
+	d.SetFileName(fmt.Sprintf("%s-%d-revisi-%d.swanilai.zip", fileSlug(id.Unit), id.Year, e.draft.Revision))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// write writes the bundle to path in a goroutine with a progress dialog
+// whose Cancel stops it (nothing is left under path); done, when set, is
+// called on the UI goroutine at the end.
+func (e *exportView) write(path string, done func(error)) {
+	v := e.v
+	ctx, cancel := context.WithCancel(v.ctx)
+	pr := &attachProgress{bar: widget.NewProgressBar(), label: widget.NewLabel(filepath.Base(path))}
+	pr.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() {
+		pr.cancel.Disable()
+		pr.label.SetText(lang.L("ev.cancelling"))
+		cancel()
+	}}
+	content := container.NewVBox(pr.label, pr.bar, container.NewCenter(pr.cancel))
+	pr.dialog = dialog.NewCustomWithoutButtons(lang.L("export.writing"), container.NewGridWrap(fyne.NewSize(460, content.MinSize().Height), content), v.app.win)
+	e.progress = pr
+	pr.dialog.Show()
+	pass := ""
+	if e.pass != nil {
+		pass = e.pass.Text
+	}
+	var doneBytes, totalBytes atomic.Int64
+	ticker := time.NewTicker(100 * time.Millisecond)
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-ticker.C:
+				v.app.do(func() {
+					if t := totalBytes.Load(); t > 0 {
+						pr.bar.SetValue(float64(doneBytes.Load()) / float64(t))
+					}
+				})
+			case <-stop:
+				return
+			}
+		}
+	}()
+	v.pending.Add(1)
+	go func() {
+		defer v.pending.Done()
+		defer cancel()
+		sum, err := v.ws.Export(ctx, path, pass, func(d, t int64) { doneBytes.Store(d); totalBytes.Store(t) })
+		ticker.Stop()
+		close(stop)
+		<-stopped
+		v.app.do(func() {
+			pr.dialog.Hide()
+			e.progress = nil
+			switch {
+			case err != nil:
+				showError(err, v.app.win)
+			default:
+				msg := lang.L("export.done", map[string]any{"Path": path, "N": sum.Revision, "Size": sizeText(sum.Size), "Fingerprint": sum.Fingerprint})
+				dialog.ShowInformation(lang.L("export.title"), msg, v.app.win)
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
