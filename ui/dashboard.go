@@ -311,6 +311,14 @@ func (d *dashboard) scheduleUI() []fyne.CanvasObject {
 		if n := next(a.Timeline); n != "" {
 			text += "\n" + n
 		}
+		if v.review != nil {
+			count := map[model.Verdict]int{}
+			for _, d := range v.review.review.Decisions {
+				count[d.Verdict]++
+			}
+			text += "\n" + lang.L("dash.review", map[string]any{"Revision": v.review.review.Revision,
+				"Accepted": count[model.VerdictAccepted], "Adjusted": count[model.VerdictAdjusted], "Revise": count[model.VerdictRevise], "Open": len(v.openReviewFindings())})
+		}
 		out = append(out, widget.NewCard(lang.L("dash.cycle"), "", &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}))
 	}
 	return out

@@ -23,10 +23,14 @@ type fakeCoordinator struct {
 	// incoming are the submissions Import takes, by file name; a file
 	// not in it is refused.
 	incoming map[string]*model.Assessment
+	// submitted holds every revision by code; decisions the review.
+	submitted map[string]map[int]*model.Assessment
+	decisions map[string][]model.Decision
 }
 
 func newFakeCoordinator(ws *fakeWorkspace) *fakeCoordinator {
-	return &fakeCoordinator{fakeWorkspace: ws, assignments: map[string][]int{}, sent: map[string]model.Date{}, latest: map[string]*model.Assessment{}, incoming: map[string]*model.Assessment{}}
+	return &fakeCoordinator{fakeWorkspace: ws, assignments: map[string][]int{}, sent: map[string]model.Date{}, latest: map[string]*model.Assessment{},
+		incoming: map[string]*model.Assessment{}, submitted: map[string]map[int]*model.Assessment{}, decisions: map[string][]model.Decision{}}
 }
 
 func (c *fakeCoordinator) Registry() ([]model.OPD, error) {
@@ -149,6 +153,10 @@ func (c *fakeCoordinator) Import(_ context.Context, paths []string, progress fun
 			continue
 		}
 		c.latest[code] = a
+		if c.submitted[code] == nil {
+			c.submitted[code] = map[int]*model.Assessment{}
+		}
+		c.submitted[code][a.Revision] = a
 		out = append(out, ImportOutcome{File: p, OPD: code, Revision: a.Revision, Outcome: OutcomeImported, NewKey: "1234 5678 9012 3456 7890 1234"})
 	}
 	if progress != nil {
@@ -161,6 +169,8 @@ func (c *fakeCoordinator) Import(_ context.Context, paths []string, progress fun
 type fakeOPD struct {
 	*fakeWorkspace
 	assignment *model.Assignment
+	review     *model.Review
+	exported   map[int]*model.Assessment
 }
 
 func (o *fakeOPD) Assignment() (*model.Assignment, error) { return o.assignment, nil }
@@ -174,3 +184,57 @@ func (o *fakeOPD) Import(_ context.Context, paths []string, _ func(done, total i
 	}
 	return out
 }
+
+// revisionsOf and decisions make the fake coordinator a Reviewer.
+func (c *fakeCoordinator) Revisions(code string) ([]int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []int
+	for rev := range c.submitted[code] {
+		out = append(out, rev)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func (c *fakeCoordinator) Submitted(code string, rev int) (*model.Assessment, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.submitted[code][rev], nil
+}
+
+func (c *fakeCoordinator) Decisions(code string) ([]model.Decision, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.decisions[code]), nil
+}
+
+func (c *fakeCoordinator) SetDecision(by, code string, d model.Decision) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := d.Check(c.pack); err != nil {
+		return err
+	}
+	d.By = by
+	c.decisions[code] = append(slices.DeleteFunc(c.decisions[code], func(x model.Decision) bool { return x.Indicator == d.Indicator }), d)
+	return nil
+}
+
+func (c *fakeCoordinator) ExportReview(_ context.Context, code, path string) (*model.Review, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err := os.WriteFile(path, []byte("reviu "+code), 0o644); err != nil {
+		return nil, err
+	}
+	revs := c.submitted[code]
+	latest := 0
+	for r := range revs {
+		latest = max(latest, r)
+	}
+	return &model.Review{Code: code, Revision: latest, Decisions: slices.Clone(c.decisions[code])}, nil
+}
+
+// Review and Exported make the fake OPD a ReviewSource.
+func (o *fakeOPD) Review() (*model.Review, error) { return o.review, nil }
+
+func (o *fakeOPD) Exported(rev int) (*model.Assessment, error) { return o.exported[rev], nil }

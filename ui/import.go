@@ -211,7 +211,7 @@ func (v *mainView) importOPD(im Importer, paths []string, done func([]ImportOutc
 			for _, o := range out {
 				switch o.Outcome {
 				case OutcomeImported:
-					notes = append(notes, filepath.Base(o.File)+": "+lang.L("import.assignment_in"))
+					notes = append(notes, filepath.Base(o.File)+": "+lang.L("import.bundle_in"))
 				case OutcomeAlready:
 					notes = append(notes, filepath.Base(o.File)+": "+lang.L("import.assignment_already"))
 				default:
@@ -222,6 +222,9 @@ func (v *mainView) importOPD(im Importer, paths []string, done func([]ImportOutc
 				if a, err := src.Assignment(); err == nil {
 					v.assignment = a
 				}
+			}
+			if err := v.loadReview(); err != nil {
+				showError(err, v.app.win)
 			}
 			v.app.rebuild()
 			dialog.ShowInformation(lang.L("import.title_opd"), strings.Join(notes, "\n"), v.app.win)

@@ -163,6 +163,9 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 	if a := p.assignmentUI(); a != nil {
 		body.Add(a)
 	}
+	if n := p.reviewNoteUI(); n != nil {
+		body.Add(n)
+	}
 	body.Add(question)
 	body.Add(guide)
 	if v.coordination() != nil {

@@ -37,6 +37,10 @@ type mainView struct {
 	export   *exportView    // the last export flow, for tests
 	opds     *opdsPage      // the coordinator's OPD page shown, or nil
 	imports  *importPage    // the coordinator's import page shown, or nil
+	reviews  *reviewPage    // the coordinator's review page shown, or nil
+
+	// review is, in an OPD's window, the coordinator's latest review.
+	review *reviewState
 
 	// latest holds, in a coordinator's window, each OPD's latest imported
 	// submission by code.
@@ -73,6 +77,9 @@ func newMainView(u *App, ws Workspace) (*mainView, error) {
 		if v.assignment, err = src.Assignment(); err != nil {
 			return nil, err
 		}
+	}
+	if err := v.loadReview(); err != nil {
+		return nil, err
 	}
 	v.ctx, v.cancel = context.WithCancel(context.Background())
 	go v.saver()
@@ -127,6 +134,9 @@ func (v *mainView) buildUI() fyne.CanvasObject {
 	if v.coordination() != nil {
 		nav.Add(&widget.Button{Text: lang.L("nav.opds"), Icon: theme.AccountIcon(), OnTapped: v.showOPDs})
 		nav.Add(&widget.Button{Text: lang.L("nav.import"), Icon: theme.DownloadIcon(), OnTapped: v.showImport})
+		if _, ok := v.ws.(Reviewer); ok {
+			nav.Add(&widget.Button{Text: lang.L("nav.review"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.showReview("") }})
+		}
 	}
 	top := container.NewVBox(v.identityLabel(), nav, v.search)
 	if v.assignment != nil {
@@ -184,6 +194,10 @@ func (v *mainView) show(where string) {
 			return
 		}
 	}
+	if code, ok := strings.CutPrefix(where, "review:"); ok && v.coordination() != nil {
+		v.showReview(code)
+		return
+	}
 	switch where {
 	case "readiness":
 		v.showReadiness()
@@ -206,7 +220,7 @@ func (v *mainView) show(where string) {
 
 func (v *mainView) setContent(o fyne.CanvasObject, where string) {
 	v.flush()
-	v.page, v.dash, v.opds, v.imports = nil, nil, nil, nil
+	v.page, v.dash, v.opds, v.imports, v.reviews = nil, nil, nil, nil, nil
 	v.current = where
 	v.content.Objects = []fyne.CanvasObject{o}
 	v.content.Refresh()

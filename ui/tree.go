@@ -171,6 +171,10 @@ func (t *navTree) update(id string, _ bool, o fyne.CanvasObject) {
 		ind := p.Indicator(no)
 		label.TextStyle = fyne.TextStyle{}
 		label.SetText(fmt.Sprintf("%d  %s", ind.No, ind.ShortName))
+		if d, ok := t.v.verdict(no); ok {
+			icon.SetResource(verdictIcon(d, t.v.review.changed[no]))
+			return
+		}
 		st := t.v.a.State(no, t.v.app.today())
 		if st == model.StateUnanswered && len(t.v.contributions(no)) > 0 {
 			// The OPDs answered; the coordinator has not decided yet.
