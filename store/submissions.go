@@ -49,8 +49,12 @@ type ImportResult struct {
 	Revision int
 	// NewOPD: the first submission of this OPD; its key is pinned now.
 	NewOPD bool
-	// KeyReplaced: signed by another key than the pinned one, accepted
-	// with ImportOptions.AcceptNewKey; the new key is pinned now.
+	// KeyRegistered: the first submission of an OPD whose key the
+	// registry holds from before (PutOPD), signed by that key.
+	KeyRegistered bool
+	// KeyReplaced: signed by another key than the pinned one (or than the
+	// one registered in advance), accepted with ImportOptions.AcceptNewKey;
+	// the new key is pinned now.
 	KeyReplaced bool
 	// Key is the key the submission is signed with.
 	Key model.PublicKey
@@ -89,8 +93,9 @@ func (w *Workspace) CheckImport(s *model.Submission, acceptNewKey bool) (ImportR
 // in the workspace, so a file the workspace holds already (from an earlier
 // revision, another OPD or the coordinator's own links) is not copied again.
 //
-// The first submission of an OPD pins the key it is signed with. Import
-// refuses a submission for another instansi, year or instrument
+// The first submission of an OPD pins the key it is signed with; when the
+// registry holds a key for the OPD from before (PutOPD), it must be that
+// one. Import refuses a submission for another instansi, year or instrument
 // (*model.SenderMismatchError), one signed by another key than its OPD's
 // pinned key unless opts.AcceptNewKey (*model.KeyChangedError), and one
 // whose revision is not newer than the last one imported from its OPD
@@ -192,6 +197,23 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 	return res, nil
 }
 
+// Holds reports, for each SHA-256 (hex) of shas, whether the workspace
+// stores the file's bytes: an import copies only the others. A bundle
+// reader uses it to check the members the workspace holds already, while
+// Import checks the others as it stores them.
+func (w *Workspace) Holds(shas []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(shas))
+	err := w.view(func(tx *bbolt.Tx) error {
+		b := blobsBucket.of(tx)
+		for _, sha := range shas {
+			sum, ok := parseSum(sha)
+			out[sha] = ok && b.Get(sum[:]) != nil
+		}
+		return nil
+	})
+	return out, err
+}
+
 // admit applies the import rules to s against the workspace in tx and
 // returns what an import would find, with the OPD's record and whether it
 // exists.
@@ -209,13 +231,28 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 			Want: instrumentText(w.ident.InstrumentID, w.ident.InstrumentHash), Got: instrumentText(id.InstrumentID, id.InstrumentHash)}
 	}
 	res = ImportResult{Unit: id.Unit, Revision: s.Revision, Key: s.Key}
-	v := opdsBucket.of(tx).Get(opdKey(id.Unit))
-	if v == nil {
-		res.NewOPD = true
-		return res, opd, false, nil
+	opd, exists, err = submitter(tx, id.Unit)
+	if err != nil {
+		return res, opd, exists, err
 	}
-	if err := json.Unmarshal(v, &opd); err != nil {
-		return res, opd, true, fmt.Errorf("%w: OPD %q: %v", ErrDamaged, id.Unit, err)
+	if !exists {
+		res.NewOPD = true
+		reg, found, err := registryByName(tx, id.Unit)
+		if err != nil || !found || reg.Key == nil {
+			return res, opd, false, err
+		}
+		registered, err := reg.Key.model()
+		switch {
+		case err != nil:
+			return res, opd, false, err
+		case registered.Equal(s.Key):
+			res.KeyRegistered = true
+		case !acceptNewKey:
+			return res, opd, false, &model.KeyChangedError{Unit: id.Unit, Pinned: registered, Got: s.Key}
+		default:
+			res.KeyReplaced = true
+		}
+		return res, opd, false, nil
 	}
 	pinned, err := opd.Key.model()
 	if err != nil {
@@ -228,7 +265,14 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 		res.KeyReplaced = true
 	}
 	if s.Revision <= opd.Latest {
-		return res, opd, true, &model.ReplayError{Unit: opd.Unit, Have: opd.Latest, Got: s.Revision}
+		e := &model.ReplayError{Unit: opd.Unit, Have: opd.Latest, Got: s.Revision}
+		if v := submissionsBucket.of(tx).Get(submissionKey(opd.No, s.Revision)); v != nil {
+			var held struct {
+				BundleID string `json:"bundle_id"`
+			}
+			e.Same = json.Unmarshal(v, &held) == nil && held.BundleID == s.BundleID
+		}
+		return res, opd, true, e
 	}
 	res.Previous = opd.Latest
 	return res, opd, true, nil
@@ -529,10 +573,10 @@ func (st *stager) abandon() {
 	}
 }
 
-// OPDs lists every OPD the coordinator's workspace has imported
+// Submitters lists every OPD the coordinator's workspace has imported
 // submissions from, ordered by unit name, each with its pinned key and its
-// revisions.
-func (w *Workspace) OPDs() ([]model.SubmittingOPD, error) {
+// revisions. Registry lists the OPDs the coordinator expects.
+func (w *Workspace) Submitters() ([]model.SubmittingOPD, error) {
 	var out []model.SubmittingOPD
 	err := w.view(func(tx *bbolt.Tx) error {
 		return opdsBucket.of(tx).ForEach(func(k, v []byte) error {
