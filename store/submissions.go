@@ -146,7 +146,7 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 			return ImportResult{}, err
 		}
 	}
-	if err := st.flush(); err != nil {
+	if err := st.finish(); err != nil {
 		return ImportResult{}, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -397,7 +397,10 @@ func (w *Workspace) checkSubmission(s *model.Submission) (map[string]int64, erro
 
 // stager writes the bytes of new files into pending extents, several files
 // and at most chunksPerTx chunks per transaction, so that many small files
-// do not each cost a transaction and a big one never makes a big one.
+// do not each cost a transaction and a big one never makes a big one. A
+// full batch is committed in the background while the next is read and
+// hashed: reading and hashing overlap with the disk's sync, and at most
+// one commit is in flight.
 type stager struct {
 	w        *Workspace
 	progress func(done, total int64)
@@ -406,9 +409,13 @@ type stager struct {
 	// extents holds the pending extent of each file and, once written,
 	// its chunk count.
 	extents map[string]*stagedFile
-	batch   []stagedChunk
-	bufs    [][]byte
-	kept    bool
+	// batch holds the queued chunks, in the buffers bufs; spareBatch and
+	// spareBufs are the ones of the commit in flight.
+	batch, spareBatch []stagedChunk
+	bufs, spareBufs   [][]byte
+	// inflight receives the result of the commit in flight; nil when none.
+	inflight chan error
+	kept     bool
 }
 
 type stagedFile struct {
@@ -496,8 +503,8 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 func sumIs(h hash.Hash, sha string) bool { return hex.EncodeToString(h.Sum(nil)) == sha }
 
 // buffer returns a free chunk buffer: the one after the queued chunks.
-// bbolt keeps a value only until its transaction ends, so buffers are
-// reused only after a flush.
+// bbolt keeps a value only until its transaction ends, so a buffer is
+// reused only once the commit of its chunks is done.
 func (st *stager) buffer() []byte {
 	if st.bufs == nil {
 		st.bufs = make([][]byte, st.w.chunksPerTx)
@@ -509,23 +516,52 @@ func (st *stager) buffer() []byte {
 	return st.bufs[i]
 }
 
-// flush writes the queued chunks in one transaction.
+// flush starts the commit of the queued chunks in the background, after
+// the commit before it is done, and swaps in the other buffers. It returns
+// the error of the commit before.
 func (st *stager) flush() error {
+	if err := st.wait(); err != nil {
+		return err
+	}
 	if len(st.batch) == 0 {
 		return nil
 	}
-	err := st.w.update(func(tx *bbolt.Tx) error {
-		c := chunksBucket.of(tx)
-		for _, ch := range st.batch {
-			if err := c.Put(chunkKey(ch.extent, ch.index), ch.data); err != nil {
-				return err
+	batch, done := st.batch, make(chan error, 1)
+	st.inflight = done
+	go func() {
+		err := st.w.update(func(tx *bbolt.Tx) error {
+			c := chunksBucket.of(tx)
+			for _, ch := range batch {
+				if err := c.Put(chunkKey(ch.extent, ch.index), ch.data); err != nil {
+					return err
+				}
 			}
-		}
+			return nil
+		})
+		st.w.release()
+		done <- err
+	}()
+	st.batch, st.spareBatch = st.spareBatch[:0], batch
+	st.bufs, st.spareBufs = st.spareBufs, st.bufs
+	return nil
+}
+
+// wait waits for the commit in flight and returns its error.
+func (st *stager) wait() error {
+	if st.inflight == nil {
 		return nil
-	})
-	st.w.release()
-	st.batch = st.batch[:0]
+	}
+	err := <-st.inflight
+	st.inflight = nil
 	return err
+}
+
+// finish commits the queued chunks and waits until every chunk is written.
+func (st *stager) finish() error {
+	if err := st.flush(); err != nil {
+		return err
+	}
+	return st.wait()
 }
 
 // commitBlob makes file sha a reference of a submission in tx: one more
@@ -562,9 +598,10 @@ func (st *stager) committed() {
 }
 
 // abandon removes the pending extents: all of them when the import did not
-// complete, the unused ones when it did. Best effort: what is left is
-// removed by the next Open.
+// complete, the unused ones when it did, once the commit in flight is done.
+// Best effort: what is left is removed by the next Open.
 func (st *stager) abandon() {
+	_ = st.wait()
 	for sha, f := range st.extents {
 		if !st.kept || !f.used {
 			_ = st.w.purgeExtent(f.extent)
