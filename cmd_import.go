@@ -261,7 +261,7 @@ func runImport(ctx context.Context, std stdio, args []string) error {
 	fmt.Fprintf(std.out, "%d diimpor, %d ditolak, %d sudah diimpor sebelumnya / %d imported, %d refused, %d already imported\n",
 		counts[outcomeImported], counts[outcomeRefused], counts[outcomeAlready], counts[outcomeImported], counts[outcomeRefused], counts[outcomeAlready])
 	if n := counts[outcomeRefused]; n > 0 {
-		fmt.Fprintf(std.err, "swanilai: %d berkas ditolak, lihat di atas / %d files refused, see above\n", n, n)
+		fmt.Fprintf(std.err, "swanilai: berkas ditolak: %d, lihat di atas / files refused: %d, see above\n", n, n)
 		return errSilent
 	}
 	return nil
