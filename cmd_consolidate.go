@@ -76,7 +76,7 @@ func runDecide(_ context.Context, std stdio, args []string) error {
 	if len(pos) == 2 {
 		v := model.Unanswered
 		if pos[1] != "-" {
-			if v, err = model.ParseHundredths(pos[1]); err != nil {
+			if v, err = model.ParseHundredths(pos[1]); err != nil || v == model.Unanswered {
 				return usagef("tingkat %q bukan angka 1–5 atau - / level %q is not a number 1–5 or -", pos[1], pos[1])
 			}
 		}
