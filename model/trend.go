@@ -217,6 +217,9 @@ func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
 		for len(res.Domains) > 0 && res.Domains[len(res.Domains)-1] == 0 {
 			res.Domains = res.Domains[:len(res.Domains)-1]
 		}
+		if len(res.Domains) == 0 {
+			res.Domains = nil
+		}
 		out = append(out, res)
 	}
 	if first {
