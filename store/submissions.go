@@ -396,11 +396,12 @@ func (w *Workspace) checkSubmission(s *model.Submission) (map[string]int64, erro
 }
 
 // stager writes the bytes of new files into pending extents, several files
-// and at most chunksPerTx chunks per transaction, so that many small files
+// and half of chunksPerTx chunks per transaction, so that many small files
 // do not each cost a transaction and a big one never makes a big one. A
 // full batch is committed in the background while the next is read and
-// hashed: reading and hashing overlap with the disk's sync, and at most
-// one commit is in flight.
+// hashed: reading and hashing overlap with the disk's sync. At most one
+// commit is in flight, so the two batches together hold what one batch of
+// chunksPerTx chunks would.
 type stager struct {
 	w        *Workspace
 	progress func(done, total int64)
@@ -470,7 +471,7 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if len(st.batch) == st.w.chunksPerTx {
+		if len(st.batch) == st.batchSize() {
 			if err := st.flush(); err != nil {
 				return err
 			}
@@ -507,7 +508,7 @@ func sumIs(h hash.Hash, sha string) bool { return hex.EncodeToString(h.Sum(nil))
 // reused only once the commit of its chunks is done.
 func (st *stager) buffer() []byte {
 	if st.bufs == nil {
-		st.bufs = make([][]byte, st.w.chunksPerTx)
+		st.bufs = make([][]byte, st.batchSize())
 	}
 	i := len(st.batch)
 	if st.bufs[i] == nil {
@@ -515,6 +516,9 @@ func (st *stager) buffer() []byte {
 	}
 	return st.bufs[i]
 }
+
+// batchSize is the number of chunks of one batch.
+func (st *stager) batchSize() int { return max(1, st.w.chunksPerTx/2) }
 
 // flush starts the commit of the queued chunks in the background, after
 // the commit before it is done, and swaps in the other buffers. It returns
