@@ -458,8 +458,8 @@ func TestImportManySmallFiles(t *testing.T) {
 	if res.Stored != 40 || last != total || total != 80000 {
 		t.Fatalf("result %+v, progress %d/%d", res, last, total)
 	}
-	// The pending extents, 2 batches of 32 chunks, the final transaction.
-	if txs != 4 {
+	// The pending extents, 3 batches of 16 chunks, the final transaction.
+	if txs != 5 {
 		t.Fatalf("%d write transactions for 40 small files", txs)
 	}
 	mustCheck(t, c)
