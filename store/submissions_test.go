@@ -458,8 +458,10 @@ func TestImportManySmallFiles(t *testing.T) {
 	if res.Stored != 40 || last != total || total != 80000 {
 		t.Fatalf("result %+v, progress %d/%d", res, last, total)
 	}
-	// The pending extents, 3 batches of 16 chunks, the final transaction.
-	if txs != 5 {
+	// The pending extents, the batches of half a transaction's chunks, the
+	// final transaction.
+	batch := c.chunksPerTx / 2
+	if want := 2 + (40+batch-1)/batch; txs != want {
 		t.Fatalf("%d write transactions for 40 small files", txs)
 	}
 	mustCheck(t, c)
