@@ -11,11 +11,12 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/store"
 )
 
 // BenchmarkStatus60 measures what the coordinator's status view reads: the
-// status of 60 OPDs and the OPD × indicator matrix (loadCoordinator). Each
+// status of 60 OPDs and the OPD × indicator matrix (Status, cellsOf). Each
 // OPD has five indicators assigned and an imported submission answering
 // them with 2 000-character penjelasan edited four times, three evidence
 // files each, and the history of it all. Budget: 200 ms.
@@ -74,9 +75,14 @@ func BenchmarkStatus60(b *testing.B) {
 	}
 	today := model.Date{Year: 2025, Month: 10, Day: 1}
 	for b.Loop() {
-		v, err := loadCoordinator(c, today)
-		if err != nil || len(v.status) != 60 || len(v.cells["OPD-60"]) != 5 || v.status[0].State != model.OPDSubmitted {
+		status, err := c.Status(today)
+		if err != nil || len(status) != 60 || status[0].State != model.OPDSubmitted {
 			b.Fatalf("%v", err)
+		}
+		for _, s := range status {
+			if cells := cellsOf(s); len(cells) != 5 || cells[s.Assigned[0]] != report.WithEvidence {
+				b.Fatalf("cells %v", cells)
+			}
 		}
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/report/bundle"
-	"github.com/swanilai/swanilai/store"
 )
 
 func init() {
@@ -319,34 +318,22 @@ type opdStateJSON struct {
 	Cells        map[string]string `json:"cells"`
 }
 
-// coordinatorView is what the status command and the recap read of a
-// coordinator's workspace: each OPD's status and its row of the matrix.
-type coordinatorView struct {
-	status []model.OPDStatus
-	latest map[string]*model.Submission
-	cells  map[string]map[int]report.CellState
-}
-
-// loadCoordinator reads the status of every OPD as of today and the OPD ×
-// indicator matrix: the assigned indicators in the states the latest
-// submissions show.
-func loadCoordinator(w *store.Workspace, today model.Date) (*coordinatorView, error) {
-	v := &coordinatorView{cells: map[string]map[int]report.CellState{}}
-	var err error
-	if v.status, err = w.Status(today); err != nil {
-		return nil, err
-	}
-	if v.latest, err = w.LatestSubmissions(); err != nil {
-		return nil, err
-	}
-	for _, s := range v.status {
-		var a *model.Assessment
-		if sub := v.latest[s.OPD.Code]; sub != nil {
-			a = sub.Assessment
+// cellsOf returns an OPD's row of the OPD × indicator matrix as its
+// status tells it: the states of its assigned indicators in its latest
+// submission. It is what report.CellStates makes of that submission.
+func cellsOf(s model.OPDStatus) map[int]report.CellState {
+	out := make(map[int]report.CellState, len(s.Assigned))
+	for _, no := range s.Assigned {
+		switch s.States[no] {
+		case model.StateNoEvidence:
+			out[no] = report.Answered
+		case model.StateAnswered, model.StateExpired:
+			out[no] = report.WithEvidence
+		default:
+			out[no] = report.Assigned
 		}
-		v.cells[s.OPD.Code] = report.CellStates(s.Assigned, a)
 	}
-	return v, nil
+	return out
 }
 
 func runStatus(_ context.Context, std stdio, args []string) error {
@@ -367,7 +354,7 @@ func runStatus(_ context.Context, std stdio, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
-	v, err := loadCoordinator(w, today)
+	status, err := w.Status(today)
 	if err != nil {
 		return err
 	}
@@ -377,7 +364,7 @@ func runStatus(_ context.Context, std stdio, args []string) error {
 	}
 	p, id := w.Pack(), w.Identity()
 	covered := map[int]bool{}
-	for _, s := range v.status {
+	for _, s := range status {
 		for _, no := range s.Assigned {
 			covered[no] = true
 		}
@@ -393,11 +380,11 @@ func runStatus(_ context.Context, std stdio, args []string) error {
 		for _, m := range tl {
 			out.Timeline = append(out.Timeline, stageJSON{Stage: string(m.Stage), Name: m.Stage.Text(), Due: m.Due.String()})
 		}
-		for _, s := range v.status {
+		for _, s := range status {
 			o := opdStateJSON{Code: s.OPD.Code, Name: s.OPD.Name, Contact: s.OPD.Contact, Fingerprint: s.OPD.Key.Fingerprint(), State: s.State,
 				StateText: s.State.Text(), Assigned: append([]int{}, s.Assigned...), Sent: s.Sent.String(), Revision: s.Revision,
 				Submitted: s.Submitted.String(), Answered: s.Answered, WithEvidence: s.WithEvidence, Cells: map[string]string{}}
-			for no, st := range v.cells[s.OPD.Code] {
+			for no, st := range cellsOf(s) {
 				o.Cells[strconv.Itoa(no)] = cellNames[st]
 			}
 			out.OPDs = append(out.OPDs, o)
@@ -406,13 +393,13 @@ func runStatus(_ context.Context, std stdio, args []string) error {
 	}
 	due, _ := tl.Due(model.StageSelfAssessment)
 	fmt.Fprintf(std.out, "%s %d — keadaan per / state as of %s; batas penilaian mandiri / self-assessment due %s\n", id.Instansi, id.Year, today.ID(), orDash(due.ID()))
-	if len(v.status) == 0 {
+	if len(status) == 0 {
 		fmt.Fprintln(std.out, "Belum ada OPD terdaftar / no OPD registered yet: swanilai opd -w BERKAS add --code KODE --name NAMA")
 		return nil
 	}
 	tw := tabwriter.NewWriter(std.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\nKODE\tOPD\tKEADAAN\tDITUGASKAN\tDIJAWAB\tBERBUKTI\tREVISI\tTERKIRIM\tPENUGASAN")
-	for _, s := range v.status {
+	for _, s := range status {
 		rev := "–"
 		if s.Revision > 0 {
 			rev = strconv.Itoa(s.Revision)
@@ -425,15 +412,16 @@ func runStatus(_ context.Context, std stdio, args []string) error {
 	}
 	fmt.Fprintln(std.out, "\nMatriks OPD × indikator / OPD × indicator matrix: · tidak ditugaskan / not assigned, ○ ditugaskan / assigned, ◐ dijawab / answered, ● dijawab dengan bukti dukung / answered with evidence")
 	width := 0
-	for _, s := range v.status {
+	for _, s := range status {
 		width = max(width, len(s.OPD.Code))
 	}
 	nos := p.IndicatorNumbers()
 	fmt.Fprintf(std.out, "%-*s  %s\n", width, "", ruler(nos))
-	for _, s := range v.status {
+	for _, s := range status {
+		cells := cellsOf(s)
 		var b strings.Builder
 		for _, no := range nos {
-			b.WriteString(cellMarks[v.cells[s.OPD.Code][no]])
+			b.WriteString(cellMarks[cells[no]])
 		}
 		fmt.Fprintf(std.out, "%-*s  %s\n", width, s.OPD.Code, b.String())
 	}

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/store"
 )
 
@@ -188,6 +190,23 @@ func TestCoordinatorEndToEnd(t *testing.T) {
 			t.Errorf("%s: %+v", o.Code, o)
 		}
 	}
+	// The matrix of the status is what the latest submissions show.
+	w := openStore(t, coord)
+	latest, err := w.LatestSubmissions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	states, _ := w.Status(model.Date{Year: 2025, Month: 10, Day: 5})
+	for _, s := range states {
+		var a *model.Assessment
+		if sub := latest[s.OPD.Code]; sub != nil {
+			a = sub.Assessment
+		}
+		if got, want := cellsOf(s), report.CellStates(s.Assigned, a); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: cells %v, the submission shows %v", s.OPD.Code, got, want)
+		}
+	}
+	w.Close()
 	if !slices.Contains(status.Unassigned, 47) || slices.Contains(status.Unassigned, 20) {
 		t.Errorf("unassigned %v", status.Unassigned)
 	}
@@ -234,7 +253,7 @@ func TestCoordinatorEndToEnd(t *testing.T) {
 		t.Fatalf("Pemda score %v %s, coverage %+v; the formula gives %s %s", score.Index, score.Predikat, score.Coverage, wantIndex.ID(), wantPredikat)
 	}
 
-	w := openStore(t, coord)
+	w = openStore(t, coord)
 	a, err := w.Assessment()
 	if err != nil {
 		t.Fatal(err)

@@ -89,17 +89,21 @@ func recapOf(w *store.Workspace, a *model.Assessment, today model.Date) (*report
 	if a.Identity.Role != model.RoleCoordinator {
 		return nil, fmt.Errorf("rekapitulasi / recap: %w", model.ErrCoordinatorOnly)
 	}
-	v, err := loadCoordinator(w, today)
+	status, err := w.Status(today)
+	if err != nil {
+		return nil, err
+	}
+	latest, err := w.LatestSubmissions()
 	if err != nil {
 		return nil, err
 	}
 	rc := &report.Recap{Pemda: a}
-	for _, s := range v.status {
-		o := report.RecapOPD{Code: s.OPD.Code, Name: s.OPD.Name, Cells: v.cells[s.OPD.Code], Status: opdStatusText(s),
-			Revision: s.Revision, Submitted: s.Submitted}
-		if sub := v.latest[s.OPD.Code]; sub != nil {
+	for _, s := range status {
+		o := report.RecapOPD{Code: s.OPD.Code, Name: s.OPD.Name, Status: opdStatusText(s), Revision: s.Revision, Submitted: s.Submitted}
+		if sub := latest[s.OPD.Code]; sub != nil {
 			o.Assessment = sub.Assessment
 		}
+		o.Cells = report.CellStates(s.Assigned, o.Assessment)
 		rc.OPDs = append(rc.OPDs, o)
 	}
 	results, err := w.Trend()

@@ -379,6 +379,10 @@ type OPDStatus struct {
 	// Answered and WithEvidence count the assigned indicators the latest
 	// submission answers, and answers with evidence.
 	Answered, WithEvidence int
+	// States holds the state of each assigned indicator in the latest
+	// submission: StateUnanswered, StateNoEvidence or StateAnswered (the
+	// validity of the evidence is not looked at); nil before one.
+	States map[int]State
 }
 
 // StatusOf works out an OPD's state: submitted once a submission is in;

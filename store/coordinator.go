@@ -732,24 +732,11 @@ func (w *Workspace) RecordAssignment(by string, a model.Assignment) error {
 	})
 }
 
-// submissionHead is the part of a submission record that the status of an
-// OPD needs, decoded without the texts and history.
-type submissionHead struct {
-	Revision int       `json:"revision"`
-	Created  time.Time `json:"created"`
-	Answers  []struct {
-		Indicator int   `json:"indicator"`
-		Value     int64 `json:"value"`
-	} `json:"answers"`
-	Evidence []struct {
-		Indicator int `json:"indicator"`
-	} `json:"evidence"`
-}
-
 // Status returns where each OPD of the registry stands today, in code
 // order (model.StatusOf): the indicators assigned to it, when its last
-// assignment bundle was made, its latest imported submission and how many
-// of its assigned indicators that answers, with evidence or without.
+// assignment bundle was made, its latest imported submission and the state
+// of each assigned indicator in it. It reads no submission: the workspace
+// keeps what it needs of the latest one with the OPD.
 //
 // An OPD is overdue once the deadline of its last assignment bundle has
 // passed without a submission; before a bundle is made, the penilaian
@@ -781,7 +768,7 @@ func (w *Workspace) Status(today model.Date) ([]model.OPDStatus, error) {
 					deadline = d
 				}
 			}
-			if err := latestHead(tx, r.Name, &s); err != nil {
+			if err := latestState(tx, r.Name, &s); err != nil {
 				return err
 			}
 			out = append(out, model.StatusOf(s, deadline, today))
@@ -791,35 +778,28 @@ func (w *Workspace) Status(today model.Date) ([]model.OPDStatus, error) {
 	return out, err
 }
 
-// latestHead fills in the revision, date and counts of the latest
-// submission of unit, when there is one.
-func latestHead(tx *bbolt.Tx, unit string, s *model.OPDStatus) error {
+// latestState fills in the revision, date, counts and states of the
+// latest submission of unit, when there is one.
+func latestState(tx *bbolt.Tx, unit string, s *model.OPDStatus) error {
 	sub, found, err := submitter(tx, unit)
 	if err != nil || !found {
 		return err
 	}
-	v := submissionsBucket.of(tx).Get(submissionKey(sub.No, sub.Latest))
-	if v == nil {
-		return fmt.Errorf("%w: kiriman / submission %s %d", ErrDamaged, sub.Unit, sub.Latest)
-	}
-	var h submissionHead
-	if err := json.Unmarshal(v, &h); err != nil {
-		return fmt.Errorf("%w: kiriman / submission %s %d: %v", ErrDamaged, sub.Unit, sub.Latest, err)
-	}
-	s.Revision, s.Submitted = h.Revision, model.DateOf(h.Created.Local())
-	answered := map[int]bool{}
-	for _, a := range h.Answers {
-		if a.Value != 0 && slices.Contains(s.Assigned, a.Indicator) {
-			answered[a.Indicator] = true
+	s.Revision, s.Submitted = sub.Latest, model.DateOf(sub.Created.Local())
+	s.States = make(map[int]model.State, len(s.Assigned))
+	for _, no := range s.Assigned {
+		switch {
+		case !slices.Contains(sub.Answered, no):
+			s.States[no] = model.StateUnanswered
+		case slices.Contains(sub.Evidenced, no):
+			s.States[no] = model.StateAnswered
+			s.Answered++
+			s.WithEvidence++
+		default:
+			s.States[no] = model.StateNoEvidence
+			s.Answered++
 		}
 	}
-	with := map[int]bool{}
-	for _, e := range h.Evidence {
-		if answered[e.Indicator] {
-			with[e.Indicator] = true
-		}
-	}
-	s.Answered, s.WithEvidence = len(answered), len(with)
 	return nil
 }
 

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"reflect"
@@ -491,6 +493,18 @@ func TestMigrateFromV3(t *testing.T) {
 				return err
 			}
 		}
+		// The OPD's record as version 3 wrote it.
+		opds := tx.Bucket(opdsBucket.name)
+		k, v := opds.Cursor().First()
+		var rec map[string]any
+		json.Unmarshal(v, &rec)
+		delete(rec, "created")
+		delete(rec, "answered")
+		delete(rec, "evidenced")
+		b, _ := json.Marshal(rec)
+		if err := opds.Put(bytes.Clone(k), b); err != nil {
+			return err
+		}
 		return tx.Bucket(metaBucket.name).Put(keyVersion, binary.BigEndian.AppendUint64(nil, 3))
 	})
 	db.Close()
@@ -510,6 +524,14 @@ func TestMigrateFromV3(t *testing.T) {
 	}
 	if err := w.PutOPD("Sari", model.OPD{Code: "DISKOMINFO", Name: kominfo}); err != nil {
 		t.Fatal(err)
+	}
+	for _, no := range []int{1, 11, 12} {
+		w.SetAssigned("Sari", "DISKOMINFO", no, true)
+	}
+	st, err := w.Status(model.Today())
+	if err != nil || st[0].Revision != 1 || st[0].Submitted != model.Today() || st[0].Answered != 2 || st[0].WithEvidence != 2 ||
+		st[0].States[12] != model.StateUnanswered {
+		t.Fatalf("status after the migration %+v %v", st, err)
 	}
 	mustCheck(t, w)
 }

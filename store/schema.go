@@ -269,6 +269,13 @@ type opdRec struct {
 	// ended with.
 	Latest int     `json:"latest"`
 	Head   headRec `json:"head"`
+	// Created is when the OPD exported the newest revision, Answered the
+	// indicators it answers and Evidenced those it links evidence to, so
+	// that the coordinator's status of every OPD reads no submission.
+	// Since version 4 (migration4 fills them in for older records).
+	Created   time.Time `json:"created,omitzero"`
+	Answered  []int     `json:"answered,omitempty"`
+	Evidenced []int     `json:"evidenced,omitempty"`
 }
 
 // formerKeyRec is a key an OPD used before. Since version 3.

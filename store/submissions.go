@@ -185,6 +185,7 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 		}
 		head := s.Head()
 		opd.Latest, opd.Head = s.Revision, headRec{Seq: head.Seq, Hash: head.Hash}
+		opd.Created, opd.Answered, opd.Evidenced = s.Created.UTC(), answeredOf(s.Assessment), evidencedOf(s.Assessment)
 		if err := putJSON(opdsBucket.of(tx), opdKey(opd.Unit), opd); err != nil {
 			return err
 		}
@@ -212,6 +213,30 @@ func (w *Workspace) Holds(shas []string) (map[string]bool, error) {
 		return nil
 	})
 	return out, err
+}
+
+// answeredOf returns the indicators a answers, in order.
+func answeredOf(a *model.Assessment) []int {
+	var out []int
+	for no, ans := range a.Answers {
+		if ans.Value != model.Unanswered {
+			out = append(out, no)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// evidencedOf returns the indicators a links evidence to, in order.
+func evidencedOf(a *model.Assessment) []int {
+	var out []int
+	for _, e := range a.Evidence {
+		if !slices.Contains(out, e.Indicator) {
+			out = append(out, e.Indicator)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // admit applies the import rules to s against the workspace in tx and
