@@ -63,11 +63,7 @@ var opdReport = func(ctx context.Context, w io.Writer, a *model.Assessment, gene
 // koordinator" calls it with its progress bar and a cancellable ctx, after
 // showing bundle.Summarize of w.ExportDraft() with its readiness findings.
 func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error) {
-	key, err := w.SigningKey()
-	if err != nil {
-		return bundle.Summary{}, err
-	}
-	signer, err := bundle.NewSigner(key, passphrase)
+	signer, err := signerOf(w, passphrase)
 	if err != nil {
 		return bundle.Summary{}, err
 	}
@@ -83,6 +79,26 @@ func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase 
 		return bundle.Summary{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return sum, nil
+}
+
+// signerOf returns the signer of w's key, opened with passphrase when it
+// is protected.
+func signerOf(w *store.Workspace, passphrase string) (*bundle.Signer, error) {
+	key, err := w.SigningKey()
+	if err != nil {
+		return nil, err
+	}
+	return bundle.NewSigner(key, passphrase)
+}
+
+// keyPassphrase reads the passphrase of w's key when it is protected: the
+// first line of file, or from the terminal; "" when the key has none.
+func keyPassphrase(std stdio, w *store.Workspace, file string) (string, error) {
+	key, err := w.SigningKey()
+	if err != nil || !key.Protected() {
+		return "", err
+	}
+	return passphrase(std, file, "passphrase-file", "Kata sandi kunci / key passphrase", false)
 }
 
 // importOptions are the choices of an import besides the bundle.
@@ -174,11 +190,7 @@ func exportAssignment(ctx context.Context, w *store.Workspace, by, code, path, p
 	if !deadline.IsZero() {
 		a.Deadline = deadline
 	}
-	key, err := w.SigningKey()
-	if err != nil {
-		return model.Assignment{}, err
-	}
-	signer, err := bundle.NewSigner(key, passphrase)
+	signer, err := signerOf(w, passphrase)
 	if err != nil {
 		return model.Assignment{}, err
 	}
@@ -355,15 +367,9 @@ func runExport(ctx context.Context, std stdio, args []string) error {
 	if *out == "" {
 		return usagef("sebutkan berkas bundel dengan -o / name the bundle file with -o")
 	}
-	key, err := w.SigningKey()
+	pass, err := keyPassphrase(std, w, *passFile)
 	if err != nil {
 		return err
-	}
-	var pass string
-	if key.Protected() {
-		if pass, err = passphrase(std, *passFile, "passphrase-file", "Kata sandi kunci / key passphrase", false); err != nil {
-			return err
-		}
 	}
 	sum, err := exportSubmission(ctx, w, *out, pass, progressTo(std, "menulis bundel / writing the bundle", bigWork))
 	if err != nil {

@@ -240,11 +240,11 @@ var importRefusals = map[string]error{
 // is not the same byte for byte (pages were used and freed).
 var refusedWhileStored = map[string]bool{"04-swapped-member.zip": true, "15-zip-bomb.zip": true}
 
-// TestImportHostileCorpus imports every bundle of the hostile corpus into
-// a coordinator workspace and checks the error, and that the workspace
-// file is the same afterwards: byte for byte, or for a fault found while
-// storing, the same contents and no trace of the refused bundle.
-func TestImportHostileCorpus(t *testing.T) {
+// corpusCoordinator makes a coordinator workspace that imports the bundles
+// of the hostile corpus: for their instansi and year, with their
+// instrument, the test pack of package bundle.
+func corpusCoordinator(t *testing.T) string {
+	t.Helper()
 	packJSON, err := os.ReadFile(filepath.Join("report", "bundle", "testdata", "pack.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -260,6 +260,16 @@ func TestImportHostileCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
+	return coord
+}
+
+// TestImportHostileCorpus imports every bundle of the hostile corpus into
+// a coordinator workspace and checks the error, and that the workspace
+// file is the same afterwards: byte for byte, or for a fault found while
+// storing, the same contents and no trace of the refused bundle.
+func TestImportHostileCorpus(t *testing.T) {
+	coord := corpusCoordinator(t)
+	openStore(t, coord).Close()
 	// The coordinator has pinned the test OPD's key and holds revision 2.
 	mustRun(t, "import", "-w", coord, "--by", "Sari", filepath.Join(hostile, "valid-2.zip"))
 

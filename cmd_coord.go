@@ -224,15 +224,9 @@ func runAssign(ctx context.Context, std stdio, args []string) error {
 		}
 		return printAssignment(std.out, p, &a)
 	}
-	var pass string
-	key, err := w.SigningKey()
+	pass, err := keyPassphrase(std, w, *passFile)
 	if err != nil {
 		return err
-	}
-	if key.Protected() {
-		if pass, err = passphrase(std, *passFile, "passphrase-file", "Kata sandi kunci / key passphrase", false); err != nil {
-			return err
-		}
 	}
 	a, err := exportAssignment(ctx, w, wf.by, *code, *out, pass, due)
 	if err != nil {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report"
-	"github.com/swanilai/swanilai/store"
 )
 
 // pemdaLevel is the level each indicator gets in the end-to-end test.
@@ -395,20 +394,7 @@ func flipEvidenceByte(t *testing.T, path string) {
 // the history of revision 2 joins it.
 func TestImportOrder(t *testing.T) {
 	dir := t.TempDir()
-	packJSON, err := os.ReadFile(filepath.Join("report", "bundle", "testdata", "pack.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pack, err := model.ParsePackBytes(packJSON)
-	if err != nil {
-		t.Fatal(err)
-	}
-	coord := filepath.Join(dir, "kota-contoh.swanilai")
-	w, err := store.Create(coord, store.CreateOptions{Role: model.RoleCoordinator, Instansi: "Pemerintah Kota Contoh", Year: 2025, Pack: pack, By: "Sari"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openStore(t, corpusCoordinator(t))
 	stick := filepath.Join(dir, "usb")
 	os.Mkdir(stick, 0o755)
 	os.Mkdir(filepath.Join(stick, ".Trashes"), 0o755)

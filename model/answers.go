@@ -86,16 +86,9 @@ const maxAnswersFile = 16 << 20
 // "external": {"value": 68.75, "source": "…", "date": "2026-02-10",
 // "valid_until": "2027-02-10"}.
 func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxAnswersFile+1))
-	if err != nil {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: err.Error()}
-	}
-	if len(data) > maxAnswersFile {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas lebih besar dari 16 MB"}
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas bukan teks UTF-8"}
+	data, detail := readText(r, maxAnswersFile)
+	if detail != "" {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: detail}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
@@ -105,6 +98,25 @@ func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
 		return parseAnswersJSON(name, data)
 	}
 	return parseAnswersCSV(name, data)
+}
+
+// readText reads a text file of at most max bytes into memory, without the
+// byte order mark Excel writes. detail says what is wrong with the file;
+// it is empty when nothing is.
+func readText(r io.Reader, max int) (data []byte, detail string) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	switch {
+	case err != nil:
+		return nil, err.Error()
+	case len(data) > max:
+		size := SizeText(int64(max))
+		return nil, "berkas lebih besar dari " + size + " / file over " + size
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, "berkas bukan teks UTF-8 / not UTF-8 text"
+	}
+	return data, ""
 }
 
 var csvColumns = map[string]string{

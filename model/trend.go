@@ -125,16 +125,9 @@ const trendExpected = "(yang diharapkan / expected: tahun,indeks[,predikat][,dom
 // Indonesian locales); an empty domain cell means not known. Check the
 // results against the instrument with CheckTrend.
 func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxTrendFile+1))
-	if err != nil {
-		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: err.Error()}
-	}
-	if len(data) > maxTrendFile {
-		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: "berkas lebih besar dari 1 MB / file over 1 MB"}
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: "berkas bukan teks UTF-8 / not UTF-8 text"}
+	data, detail := readText(r, maxTrendFile)
+	if detail != "" {
+		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: detail}
 	}
 	header, _, _ := bytes.Cut(data, []byte("\n"))
 	cr := csv.NewReader(bytes.NewReader(data))

@@ -108,20 +108,10 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 		return model.Answer{}, err
 	}
 	var rec answerRec
-	err = w.update(func(tx *bbolt.Tx) error {
-		var changes []model.Change
-		var err error
-		if rec, changes, err = applyUpdate(tx, by, no, u, now()); err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
+	err = w.record(func(tx *bbolt.Tx) (changes []model.Change, err error) {
+		rec, changes, err = applyUpdate(tx, by, no, u, now())
+		return changes, err
 	})
-	if errors.Is(err, errNoChange) {
-		err = nil
-	}
 	if err != nil {
 		return model.Answer{}, err
 	}
@@ -343,20 +333,7 @@ func (w *Workspace) SetTargetIndex(by string, h model.Hundredths) error {
 	if h != 0 && (h < 100 || h > 500) {
 		return fmt.Errorf("%w: %s", model.ErrTargetRange, h.ID())
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
-		changes, err := putTargetIndex(metaBucket.of(tx), by, h)
-		if err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
-	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) { return putTargetIndex(metaBucket.of(tx), by, h) })
 }
 
 func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {

@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -27,6 +26,16 @@ func (w *Workspace) coordinatorOnly() error {
 		return model.ErrCoordinatorOnly
 	}
 	return nil
+}
+
+// coordinatorChange checks a change by by to a coordinator's workspace,
+// and returns the author tidied.
+func (w *Workspace) coordinatorChange(by string) (string, error) {
+	by, err := author(by)
+	if err != nil {
+		return "", err
+	}
+	return by, w.coordinatorOnly()
 }
 
 // Registry returns the coordinator's OPDs, ordered by code. An OPD's Key
@@ -130,11 +139,8 @@ func registryText(r registryRec) string {
 // submission pinned already (model.ErrKeyChanged): a new key is accepted on
 // import.
 func (w *Workspace) PutOPD(by string, o model.OPD) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	code, err := model.NormalizeCode(o.Code)
@@ -160,10 +166,10 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 		k := publicKeyToRec(o.Key)
 		rec.Key = &k
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		old, exists, err := getRegistry(tx, code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := forRegistry(tx, func(r registryRec) error {
 			if r.Code != code && model.SameUnit(r.Name, rec.Name) {
@@ -171,7 +177,7 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 			}
 			return nil
 		}); err != nil {
-			return err
+			return nil, err
 		}
 		if rec.Key == nil && exists && model.SameUnit(old.Name, rec.Name) {
 			rec.Key = old.Key // a change of the name or contact keeps the key
@@ -179,11 +185,11 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 		if rec.Key != nil {
 			sub, found, err := submitter(tx, rec.Name)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			pinned, _ := sub.Key.model()
 			if k, _ := rec.Key.model(); found && !pinned.Equal(k) {
-				return fmt.Errorf("%s: %w: kunci %s sudah disematkan oleh kirimannya; kunci baru diterima saat impor (--accept-new-key) / key %s is pinned by its submissions already; a new key is accepted on import (--accept-new-key)",
+				return nil, fmt.Errorf("%s: %w: kunci %s sudah disematkan oleh kirimannya; kunci baru diterima saat impor (--accept-new-key) / key %s is pinned by its submissions already; a new key is accepted on import (--accept-new-key)",
 					rec.Name, model.ErrKeyChanged, pinned.Fingerprint(), pinned.Fingerprint())
 			}
 		}
@@ -192,56 +198,44 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 			oldText = registryText(old)
 		}
 		if oldText == newText {
-			return errNoChange
+			return nil, nil
 		}
-		if err := putJSON(registryBucket.of(tx), []byte(code), rec); err != nil {
-			return err
-		}
-		return appendChanges(tx, []model.Change{{At: now(), By: by, Field: model.FieldOPD, Old: oldText, New: newText}})
+		return []model.Change{{At: now(), By: by, Field: model.FieldOPD, Old: oldText, New: newText}},
+			putJSON(registryBucket.of(tx), []byte(code), rec)
 	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
 }
 
 // RemoveOPD removes an OPD from the registry, with its row of the
 // assignment matrix. Its imported submissions stay in the workspace.
 func (w *Workspace) RemoveOPD(by, code string) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if code, err = model.NormalizeCode(code); err != nil {
 		return err
 	}
-	return w.update(func(tx *bbolt.Tx) error {
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		old, found, err := getRegistry(tx, code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !found {
-			return fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
+			return nil, fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
 		}
 		at := now()
 		changes := []model.Change{{At: at, By: by, Field: model.FieldOPD, Old: registryText(old)}}
 		as, _, err := getAssignment(tx, code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, no := range as.Indicators {
 			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldAssigned, Old: code})
 		}
 		if err := registryBucket.of(tx).Delete([]byte(code)); err != nil {
-			return err
+			return nil, err
 		}
-		if err := assignmentsBucket.of(tx).Delete([]byte(code)); err != nil {
-			return err
-		}
-		return appendChanges(tx, changes)
+		return changes, assignmentsBucket.of(tx).Delete([]byte(code))
 	})
 }
 
@@ -282,11 +276,8 @@ func (w *Workspace) Assignments() (map[string][]int, error) {
 // Several OPDs may answer the same indicator. It changes nothing when the
 // matrix says so already.
 func (w *Workspace) SetAssigned(by, code string, no int, assigned bool) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if code, err = model.NormalizeCode(code); err != nil {
@@ -295,18 +286,18 @@ func (w *Workspace) SetAssigned(by, code string, no int, assigned bool) error {
 	if _, err := w.indicator(no); err != nil {
 		return err
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		if _, found, err := getRegistry(tx, code); err != nil {
-			return err
+			return nil, err
 		} else if !found {
-			return fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
+			return nil, fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
 		}
 		a, _, err := getAssignment(tx, code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if slices.Contains(a.Indicators, no) == assigned {
-			return errNoChange
+			return nil, nil
 		}
 		c := model.Change{At: now(), By: by, Indicator: no, Field: model.FieldAssigned}
 		if assigned {
@@ -316,15 +307,8 @@ func (w *Workspace) SetAssigned(by, code string, no int, assigned bool) error {
 			a.Indicators = slices.DeleteFunc(a.Indicators, func(n int) bool { return n == no })
 			c.Old = code
 		}
-		if err := putJSON(assignmentsBucket.of(tx), []byte(code), a); err != nil {
-			return err
-		}
-		return appendChanges(tx, []model.Change{c})
+		return []model.Change{c}, putJSON(assignmentsBucket.of(tx), []byte(code), a)
 	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
 }
 
 // inOrder returns the indicators of nos that the instrument has, once
@@ -343,20 +327,17 @@ func (w *Workspace) inOrder(nos []int) []int {
 // reach and the assignment bundles carry; model.Unanswered clears it.
 // Assessment().Targets shows the target levels.
 func (w *Workspace) SetTarget(by string, no int, level model.Hundredths) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if err := w.pack.CheckValue(no, level); err != nil {
 		return err
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		old, err := targets(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		next := maps.Clone(old)
 		if next == nil {
@@ -366,19 +347,8 @@ func (w *Workspace) SetTarget(by string, no int, level model.Hundredths) error {
 		if level == model.Unanswered {
 			delete(next, no)
 		}
-		changes, err := putTargets(tx, by, old, next)
-		if err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
+		return putTargets(tx, by, old, next)
 	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
 }
 
 // targets reads every target level; nil when none is set.
@@ -477,30 +447,14 @@ func timelineToRecs(t model.Timeline) []milestoneRec {
 // SetTimeline sets the year's deadlines. Each stage is given at most once,
 // with its date (model.ErrTimeline).
 func (w *Workspace) SetTimeline(by string, t model.Timeline) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if err := t.Check(); err != nil {
 		return err
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
-		changes, err := w.putTimeline(tx, by, t)
-		if err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
-	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) { return w.putTimeline(tx, by, t) })
 }
 
 // putTimeline stores t, checked, and returns the history entries of the
@@ -564,11 +518,8 @@ func trend(meta *bbolt.Bucket) ([]model.YearResult, error) {
 // model.CheckTrend). The history records each year added, changed or
 // removed.
 func (w *Workspace) SetTrend(by string, results []model.YearResult) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if err := model.CheckTrend(results, w.pack); err != nil {
@@ -576,20 +527,7 @@ func (w *Workspace) SetTrend(by string, results []model.YearResult) error {
 	}
 	results = slices.Clone(results)
 	model.SortTrend(results)
-	err = w.update(func(tx *bbolt.Tx) error {
-		changes, err := putTrend(tx, by, results)
-		if err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
-	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) { return putTrend(tx, by, results) })
 }
 
 // putTrend stores results, in year order, and returns the history entries
@@ -701,34 +639,29 @@ func (w *Workspace) AssignmentFor(code string) (model.Assignment, error) {
 // deadline, and the next assignment takes the next number. An assignment
 // older than the one recorded does not move the record back.
 func (w *Workspace) RecordAssignment(by string, a model.Assignment) error {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return err
 	}
 	if a.Sent.IsZero() || a.Revision < 1 {
 		return fmt.Errorf("%w: penugasan tanpa waktu atau nomor / an assignment without time or number", model.ErrBadAssignment)
 	}
-	return w.update(func(tx *bbolt.Tx) error {
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		if _, found, err := getRegistry(tx, a.Code); err != nil {
-			return err
+			return nil, err
 		} else if !found {
-			return fmt.Errorf("%s: %w", a.Code, model.ErrNoSuchOPD)
+			return nil, fmt.Errorf("%s: %w", a.Code, model.ErrNoSuchOPD)
 		}
 		rec, _, err := getAssignment(tx, a.Code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if rec.Revision > 0 && !a.Newer(&model.Assignment{Revision: rec.Revision, Sent: rec.Sent}) {
-			return nil
+			return nil, nil
 		}
 		rec.Revision, rec.Sent, rec.Deadline = max(rec.Revision, a.Revision), a.Sent.UTC(), a.Deadline.String()
-		if err := putJSON(assignmentsBucket.of(tx), []byte(a.Code), rec); err != nil {
-			return err
-		}
-		return appendChanges(tx, []model.Change{{At: now(), By: by, Field: model.FieldAssignmentSent, New: a.Summary()}})
+		return []model.Change{{At: now(), By: by, Field: model.FieldAssignmentSent, New: a.Summary()}},
+			putJSON(assignmentsBucket.of(tx), []byte(a.Code), rec)
 	})
 }
 
@@ -872,11 +805,8 @@ func (w *Workspace) Contributions() (map[string]*model.Assessment, error) {
 // already; nothing is copied). It reports model.ErrNoSubmission when the
 // OPD's latest submission does not answer the indicator.
 func (w *Workspace) AdoptAnswer(by string, no int, code string) (model.Answer, error) {
-	by, err := author(by)
+	by, err := w.coordinatorChange(by)
 	if err != nil {
-		return model.Answer{}, err
-	}
-	if err := w.coordinatorOnly(); err != nil {
 		return model.Answer{}, err
 	}
 	if code, err = model.NormalizeCode(code); err != nil {
@@ -886,50 +816,44 @@ func (w *Workspace) AdoptAnswer(by string, no int, code string) (model.Answer, e
 		return model.Answer{}, err
 	}
 	var rec answerRec
-	err = w.update(func(tx *bbolt.Tx) error {
+	err = w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		r, found, err := getRegistry(tx, code)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !found {
-			return fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
+			return nil, fmt.Errorf("%s: %w", code, model.ErrNoSuchOPD)
 		}
 		s, err := w.latest(tx, r.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var ans model.Answer
 		if s != nil {
 			ans = s.Assessment.Answers[no]
 		}
 		if ans.Value == model.Unanswered {
-			return fmt.Errorf("%s: indikator %d tidak dijawab dalam kiriman terakhirnya / indicator %d is not answered in its latest submission: %w", code, no, no, model.ErrNoSubmission)
+			return nil, fmt.Errorf("%s: indikator %d tidak dijawab dalam kiriman terakhirnya / indicator %d is not answered in its latest submission: %w", code, no, no, model.ErrNoSubmission)
 		}
 		u := AnswerUpdate{Value: &ans.Value, Fakta: &ans.Fakta, Analisis: &ans.Analisis, Sector: &ans.Sector,
 			External: ans.External, ClearExternal: ans.External == nil, Confirm: true}
 		if err := w.checkUpdate(no, &u); err != nil {
-			return err
+			return nil, err
 		}
 		at := now()
 		var changes []model.Change
 		if rec, changes, err = applyUpdate(tx, by, no, u, at); err != nil {
-			return err
+			return nil, err
 		}
 		for _, e := range s.Assessment.EvidenceFor(no) {
 			c, err := linkHeld(tx, by, at, e)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			changes = append(changes, c...)
 		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		return appendChanges(tx, changes)
+		return changes, nil
 	})
-	if errors.Is(err, errNoChange) {
-		err = nil
-	}
 	if err != nil {
 		return model.Answer{}, err
 	}

@@ -222,17 +222,9 @@ func decodeAssignment(data []byte, m *Manifest, p *model.Pack, key model.PublicK
 	bad := func(format string, a ...any) (*model.Assignment, error) {
 		return nil, fmt.Errorf("%w: %s: %s", ErrContents, AssignmentName, fmt.Sprintf(format, a...))
 	}
-	if err := uniqueKeys(data); err != nil {
-		return bad("%v", err)
-	}
 	var doc assignmentDoc
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return bad("%s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return bad("data setelah objek JSON / data after the JSON object")
+	if err := decodeStrict(data, &doc); err != nil {
+		return bad("%v", err)
 	}
 	if doc.Format != assignmentFormat || doc.Version != assignmentVersion {
 		return bad("format %q versi / version %d", doc.Format, doc.Version)

@@ -3,6 +3,7 @@ package bundle
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -172,13 +173,8 @@ func ParseManifest(data []byte) (*Manifest, error) {
 		return bad("versi / version %d", version)
 	}
 	var m Manifest
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return bad("%s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return bad("data setelah objek JSON / data after the JSON object")
+	if err := decodeStrict(data, &m); err != nil {
+		return bad("%v", err)
 	}
 	if err := m.check(); err != nil {
 		return bad("%v", err)
@@ -252,6 +248,23 @@ func (m *Manifest) check() error {
 		if !required[name] {
 			return fmt.Errorf("files: %s tidak ada / missing", name)
 		}
+	}
+	return nil
+}
+
+// decodeStrict decodes data, one JSON object, into v: no field v does not
+// define, no field twice, nothing after the object.
+func decodeStrict(data []byte, v any) error {
+	if err := uniqueKeys(data); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data setelah objek JSON / data after the JSON object")
 	}
 	return nil
 }
