@@ -1,9 +1,6 @@
 package model
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -129,31 +126,20 @@ func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
 	if detail != "" {
 		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: detail}
 	}
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
-		cr.Comma = ';'
-	}
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
+	cr := newExcelCSV(name, data, ErrTrend)
 	var out []YearResult
 	predikat := -1
 	var domains []int
 	columns := 0
 	first := true
 	for {
-		rec, err := cr.Read()
+		rec, line, err := cr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			line := 0
-			if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-				line, err = pe.Line, pe.Err
-			}
-			return nil, &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: err.Error()}
+			return nil, err
 		}
-		line, _ := cr.FieldPos(0)
 		bad := func(format string, a ...any) error {
 			return &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: fmt.Sprintf(format, a...)}
 		}
