@@ -198,6 +198,12 @@ func runAssign(ctx context.Context, std stdio, args []string) error {
 	if err != nil {
 		return usagef("--deadline: %v", err)
 	}
+	// Check everything before changing anything.
+	for _, no := range add {
+		if err := p.CheckValue(no, level); err != nil {
+			return err
+		}
+	}
 	for _, no := range add {
 		if err := w.SetAssigned(wf.by, *code, no, true); err != nil {
 			return err

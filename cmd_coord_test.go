@@ -421,3 +421,64 @@ func TestImportOrder(t *testing.T) {
 		t.Errorf("progress %v, want %v", seen, want)
 	}
 }
+
+// TestCoordinatorCommandErrors: each mistake is one line on stderr and
+// exit code 1; -h explains each command.
+func TestCoordinatorCommandErrors(t *testing.T) {
+	for _, name := range []string{"opd", "assign", "status", "decide", "targets", "timeline", "trend"} {
+		code, out, errs := runCLI(t, "", name, "-h")
+		if code != 0 || out != "" || !strings.HasPrefix(errs, "Pemakaian / usage: swanilai "+name+" ") || !strings.Contains(errs, "-w string") {
+			t.Errorf("%s -h: exit %d\n%s", name, code, errs)
+		}
+	}
+	dir := t.TempDir()
+	coord, opd := filepath.Join(dir, "kota.swanilai"), initWorkspace(t, dir)
+	mustRun(t, "init", "-w", coord, "--role", "coordinator", "--instansi", "Pemerintah Kota Pekalongan", "--year", "2025", "--by", "Sari")
+	mustRun(t, "opd", "-w", coord, "add", "--code", "BAPPEDA", "--name", "Badan Perencanaan Pembangunan Daerah", "--by", "Sari")
+	for _, tt := range []struct {
+		want string
+		args []string
+	}{
+		{"sebutkan --code dan --name", []string{"opd", "-w", coord, "add", "--code", "X"}},
+		{"OPD tidak terdaftar", []string{"opd", "-w", coord, "remove", "INSPEKTORAT"}},
+		{"pemakaian / usage: swanilai opd", []string{"opd", "-w", coord, "rename"}},
+		{"hanya untuk berkas kerja koordinator", []string{"opd", "-w", opd, "add", "--code", "X", "--name", "X"}},
+		{"bukan kunci publik minisign", []string{"opd", "-w", coord, "add", "--code", "X", "--name", "X", "--pubkey", coord}},
+		{"sebutkan OPD dengan --opd", []string{"assign", "-w", coord, "--indicators", "11"}},
+		{"OPD tidak terdaftar", []string{"assign", "-w", coord, "--opd", "INSPEKTORAT", "--indicators", "11"}},
+		{`--indicators: "48" bukan nomor indikator`, []string{"assign", "-w", coord, "--opd", "BAPPEDA", "--indicators", "11,48"}},
+		{"--target-level berlaku untuk indikator --indicators", []string{"assign", "-w", coord, "--opd", "BAPPEDA", "--target-level", "4"}},
+		{"tingkat harus bilangan bulat", []string{"assign", "-w", coord, "--opd", "BAPPEDA", "--indicators", "11", "--target-level", "3,5"}},
+		{"belum ada indikator yang ditugaskan", []string{"assign", "-w", coord, "--opd", "BAPPEDA", "-o", filepath.Join(dir, "p.zip")}},
+		{"--deadline", []string{"assign", "-w", coord, "--opd", "BAPPEDA", "--deadline", "30-09-2025"}},
+		{"hanya untuk berkas kerja koordinator", []string{"decide", "-w", opd, "11", "3"}},
+		{"tingkat \"0\" bukan angka 1–5", []string{"decide", "-w", coord, "11", "0"}},
+		{"--default tanpa indikator", []string{"decide", "-w", coord, "11", "--default"}},
+		{"indikator 11 tidak dijawab", []string{"decide", "-w", coord, "11", "--opd", "BAPPEDA"}},
+		{"sebutkan target dengan --target", []string{"targets", "-w", coord}},
+		{"belum ada indikator yang dijawab", []string{"targets", "-w", coord, "--target", "4"}},
+		{"tahap tidak dikenal", []string{"timeline", "-w", coord, "set", "rapat", "2025-09-01"}},
+		{"bukan tanggal", []string{"timeline", "-w", coord, "set", "revisi", "besok"}},
+		{"hanya untuk berkas kerja koordinator", []string{"timeline", "-w", opd, "set", "revisi", "2025-11-20"}},
+		{"data tren tidak sah / invalid trend data: tahun / year 1999", []string{"trend", "-w", coord, "add", "1999", "3"}},
+		{"data tren tidak sah", []string{"trend", "-w", coord, "remove", "2020"}},
+		{"hanya untuk berkas kerja koordinator", []string{"trend", "-w", opd, "add", "2024", "3,76"}},
+		{"berkas kerja tidak ada", []string{"status", "-w", filepath.Join(dir, "tidak-ada.swanilai")}},
+		{"hanya untuk berkas kerja koordinator", []string{"report", "-w", opd, "--kind", "recap", "-o", filepath.Join(dir, "r.pdf")}},
+		{"--assignment menentukan peran", []string{"init", "-w", filepath.Join(dir, "baru.swanilai"), "--assignment", coord, "--year", "2025"}},
+		{"bukan bundel Swanilai", []string{"init", "-w", filepath.Join(dir, "baru.swanilai"), "--assignment", coord}},
+	} {
+		runFails(t, tt.want, tt.args...)
+	}
+	// What was refused changed nothing; the trend takes a year and gives
+	// it back.
+	if out := mustRun(t, "trend", "-w", coord, "add", "2022", "2,80", "--predikat", "Baik", "--domains", "2,50 3", "--by", "Sari"); !strings.Contains(out, "2022   2,80    Baik      2,50") {
+		t.Errorf("trend add:\n%s", out)
+	}
+	if out := mustRun(t, "trend", "-w", coord, "remove", "2022", "--by", "Sari"); !strings.Contains(out, "Belum ada hasil") {
+		t.Errorf("trend remove:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "baru.swanilai")); !os.IsNotExist(err) {
+		t.Error("a refused init left a workspace")
+	}
+}

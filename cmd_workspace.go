@@ -254,7 +254,7 @@ func initFromAssignment(ctx context.Context, std stdio, wf workspaceFlags, path,
 		return err
 	}
 	fmt.Fprintf(std.out, "  %-10s %s\n", "Penugasan", a.Summary())
-	fmt.Fprintf(std.out, "  %-10s %s disematkan; pastikan dengan koordinator / pinned; confirm it with the coordinator\n", "Koordinator", a.Coordinator.Fingerprint())
+	fmt.Fprintf(std.out, "  %-10s %s (koordinator) disematkan; pastikan dengan koordinator / (the coordinator's) pinned; confirm it with the coordinator\n", "Kunci", a.Coordinator.Fingerprint())
 	return nil
 }
 
