@@ -40,8 +40,8 @@ func init() {
 	})
 	register(&command{
 		name:    "import",
-		args:    "-w BERKAS_KOORDINATOR BUNDEL... [--accept-new-key]",
-		summary: "impor kiriman OPD ke berkas kerja koordinator / import OPD submissions into the coordinator's workspace",
+		args:    "-w BERKAS BUNDEL_ATAU_FOLDER... [--accept-new-key]",
+		summary: "impor kiriman OPD ke berkas kerja koordinator, atau penugasan ke berkas kerja OPD / import OPD submissions into the coordinator's workspace, or an assignment into an OPD's",
 		run:     runImport,
 	})
 }
@@ -63,11 +63,7 @@ var opdReport = func(ctx context.Context, w io.Writer, a *model.Assessment, gene
 // koordinator" calls it with its progress bar and a cancellable ctx, after
 // showing bundle.Summarize of w.ExportDraft() with its readiness findings.
 func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error) {
-	key, err := w.SigningKey()
-	if err != nil {
-		return bundle.Summary{}, err
-	}
-	signer, err := bundle.NewSigner(key, passphrase)
+	signer, err := signerOf(w, passphrase)
 	if err != nil {
 		return bundle.Summary{}, err
 	}
@@ -85,22 +81,43 @@ func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase 
 	return sum, nil
 }
 
+// signerOf returns the signer of w's key, opened with passphrase when it
+// is protected.
+func signerOf(w *store.Workspace, passphrase string) (*bundle.Signer, error) {
+	key, err := w.SigningKey()
+	if err != nil {
+		return nil, err
+	}
+	return bundle.NewSigner(key, passphrase)
+}
+
+// keyPassphrase reads the passphrase of w's key when it is protected: the
+// first line of file, or from the terminal; "" when the key has none.
+func keyPassphrase(std stdio, w *store.Workspace, file string) (string, error) {
+	key, err := w.SigningKey()
+	if err != nil || !key.Protected() {
+		return "", err
+	}
+	return passphrase(std, file, "passphrase-file", "Kata sandi kunci / key passphrase", false)
+}
+
 // importOptions are the choices of an import besides the bundle.
 type importOptions struct {
 	by           string
 	acceptNewKey bool
-	// verifying and storing report the two passes over the bundle: every
-	// member checked, then the files the workspace lacks stored.
+	// verifying and storing report the two passes over the bundle: the
+	// members the workspace holds already checked, then the others checked
+	// while they are stored.
 	verifying, storing func(done, total int64)
 }
 
-// importBundle verifies the bundle file at path and imports it into the
-// coordinator workspace w: the signature and manifest first, then the
-// import rules against the workspace (pinned key, newer revision, same
+// importBundle verifies the submission bundle file at path and imports it
+// into the coordinator workspace w: the signature and manifest first, then
+// the import rules against the workspace (pinned key, newer revision, same
 // instansi, year and instrument), then every member, and only then does it
-// write, all or nothing. A refused bundle leaves w as it was, byte for byte.
-// `swanilai import` runs it for each bundle; the window calls it after
-// showing the fingerprint of a key about to be pinned (w.CheckImport of the
+// make the submission visible, all or nothing. `swanilai import` runs it
+// (through importMany) for each bundle; the window calls it after showing
+// the fingerprint of a key about to be pinned (w.CheckImport of the
 // bundle's Header tells whether it is new).
 func importBundle(ctx context.Context, w *store.Workspace, path string, opts importOptions) (store.ImportResult, error) {
 	rd, closeFile, err := openBundle(path, model.PublicKey{})
@@ -108,14 +125,81 @@ func importBundle(ctx context.Context, w *store.Workspace, path string, opts imp
 		return store.ImportResult{}, err
 	}
 	defer closeFile()
+	return importSubmission(ctx, w, rd, opts)
+}
+
+// importSubmission imports the open submission bundle rd into w. Each byte
+// of the bundle is read and hashed once: the members whose files the
+// workspace holds already are checked by the reader, the others by the
+// workspace while it stores them (a member that does not hash to the
+// manifest's SHA-256 is then refused as tampered, and what was written for
+// it is removed).
+func importSubmission(ctx context.Context, w *store.Workspace, rd *bundle.Reader, opts importOptions) (store.ImportResult, error) {
 	if _, err := w.CheckImport(rd.Header(), opts.acceptNewKey); err != nil {
 		return store.ImportResult{}, err
 	}
-	sub, err := rd.Verify(ctx, w.Pack(), opts.verifying)
+	var shas []string
+	for _, f := range rd.Manifest().Files {
+		if f.Path != bundle.AssessmentName {
+			shas = append(shas, f.SHA256)
+		}
+	}
+	held, err := w.Holds(shas)
 	if err != nil {
 		return store.ImportResult{}, err
 	}
-	return w.Import(ctx, sub, store.ImportOptions{By: opts.by, AcceptNewKey: opts.acceptNewKey, Open: rd.OpenSized, Progress: opts.storing})
+	sub, err := rd.VerifyExcept(ctx, w.Pack(), func(sha string) bool { return !held[sha] }, opts.verifying)
+	if err != nil {
+		return store.ImportResult{}, err
+	}
+	res, err := w.Import(ctx, sub, store.ImportOptions{By: opts.by, AcceptNewKey: opts.acceptNewKey, Open: rd.OpenSized, Progress: opts.storing})
+	if errors.Is(err, store.ErrEvidenceCorrupt) {
+		err = fmt.Errorf("%w (%w)", bundle.ErrTampered, err)
+	}
+	return res, err
+}
+
+// importAssignment verifies the open assignment bundle rd and has the OPD
+// workspace w take the assignment: the coordinator's key is pinned on the
+// first, and a later one signed by another key is refused unless
+// opts.acceptNewKey.
+func importAssignment(ctx context.Context, w *store.Workspace, rd *bundle.Reader, opts importOptions) (*model.Assignment, store.ReceiveResult, error) {
+	a, _, err := rd.Assignment(ctx)
+	if err != nil {
+		return nil, store.ReceiveResult{}, err
+	}
+	res, err := w.ReceiveAssignment(*a, store.ReceiveOptions{By: opts.by, AcceptNewKey: opts.acceptNewKey})
+	return a, res, err
+}
+
+// exportAssignment writes the signed assignment bundle of the OPD code of
+// the coordinator workspace w to path and returns what went in: the
+// indicators assigned to the OPD with their target levels, the timeline and
+// the instrument pack, signed by the workspace's key, opened with
+// passphrase when it is protected. deadline, when not zero, replaces the
+// timeline's penilaian mandiri deadline. The bundle appears under path only
+// once it is complete, and the workspace records it just before (by
+// makes the record): the OPD's status becomes "assignment sent".
+// `swanilai assign -o` runs it; the window's assignment matrix calls it for
+// the OPD chosen.
+func exportAssignment(ctx context.Context, w *store.Workspace, by, code, path, passphrase string, deadline model.Date) (model.Assignment, error) {
+	a, err := w.AssignmentFor(code)
+	if err != nil {
+		return model.Assignment{}, err
+	}
+	if !deadline.IsZero() {
+		a.Deadline = deadline
+	}
+	signer, err := signerOf(w, passphrase)
+	if err != nil {
+		return model.Assignment{}, err
+	}
+	opts := bundle.AssignmentOptions{Signer: signer, Created: time.Now(), AppVersion: version, Sender: w.Identity()}
+	_, err = bundle.WriteAssignmentFile(ctx, path, &a, w.Pack(), opts, func(a *model.Assignment) error { return w.RecordAssignment(by, *a) })
+	if err != nil {
+		return model.Assignment{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return a, nil
 }
 
 // openBundle opens the bundle file at path, checked against key when it is
@@ -283,15 +367,9 @@ func runExport(ctx context.Context, std stdio, args []string) error {
 	if *out == "" {
 		return usagef("sebutkan berkas bundel dengan -o / name the bundle file with -o")
 	}
-	key, err := w.SigningKey()
+	pass, err := keyPassphrase(std, w, *passFile)
 	if err != nil {
 		return err
-	}
-	var pass string
-	if key.Protected() {
-		if pass, err = passphrase(std, *passFile, "passphrase-file", "Kata sandi kunci / key passphrase", false); err != nil {
-			return err
-		}
 	}
 	sum, err := exportSubmission(ctx, w, *out, pass, progressTo(std, "menulis bundel / writing the bundle", bigWork))
 	if err != nil {
@@ -422,59 +500,4 @@ func builtinPackOf(in bundle.Instrument) (*model.Pack, string) {
 		return nil, "— tidak terpasang di Swanilai ini: jawaban tidak diperiksa terhadap instrumen / not installed in this Swanilai: answers not checked against the instrument"
 	}
 	return p, ""
-}
-
-func runImport(ctx context.Context, std stdio, args []string) error {
-	c := findCommand("import")
-	fs := newFlags(c, std)
-	var wf workspaceFlags
-	wf.register(fs, true)
-	accept := fs.Bool("accept-new-key", false, "terima kiriman bertanda tangan kunci baru OPD, setelah sidik kuncinya dipastikan dengan OPD / accept a submission signed by a new OPD key, once its fingerprint is confirmed with the OPD")
-	pos, w, err := wf.parseOpen(fs, args, 1, -1)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	failed := 0
-	for _, path := range pos {
-		res, err := importBundle(ctx, w, path, importOptions{by: wf.by, acceptNewKey: *accept,
-			verifying: progressTo(std, "memeriksa / verifying "+path, bigWork),
-			storing:   progressTo(std, "menyimpan / storing "+path, bigWork)})
-		if errors.Is(err, context.Canceled) {
-			return err
-		}
-		if err != nil {
-			hint := ""
-			if errors.Is(err, model.ErrKeyChanged) {
-				hint = " (--accept-new-key)"
-			}
-			fmt.Fprintf(std.err, "swanilai: %s: %s%s\n", path, oneLine(err.Error()), hint)
-			failed++
-			continue
-		}
-		fmt.Fprintf(std.out, "Diimpor / imported: %s\n", path)
-		row := func(label, format string, a ...any) {
-			fmt.Fprintf(std.out, "  %-13s %s\n", label, fmt.Sprintf(format, a...))
-		}
-		if res.Previous == 0 {
-			row("OPD", "%s, revisi %d (kiriman pertama / first submission)", res.Unit, res.Revision)
-		} else {
-			row("OPD", "%s, revisi %d (sebelumnya / previously %d)", res.Unit, res.Revision, res.Previous)
-		}
-		switch {
-		case res.NewOPD:
-			row("Kunci", "%s disematkan; pastikan sidik kunci ini dengan OPD / pinned; confirm this fingerprint with the OPD", res.Key.Fingerprint())
-		case res.KeyReplaced:
-			row("Kunci", "DIGANTI / REPLACED: %s disematkan / pinned", res.Key.Fingerprint())
-		default:
-			row("Kunci", "%s, sama dengan yang disematkan / the pinned key", res.Key.Fingerprint())
-		}
-		row("Riwayat", "%s", res.Continuity.Text())
-		row("Berkas", "%d berkas (bukti dukung, laporan): %d disimpan (%s), %d sudah ada / files (evidence, report): stored, already held",
-			res.Files, res.Stored, model.SizeText(res.StoredBytes), res.Files-res.Stored)
-	}
-	if failed > 0 {
-		return errSilent
-	}
-	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -102,7 +103,8 @@ func TestSubmissionRoundTrip(t *testing.T) {
 		t.Errorf("verify:\n%s", out)
 	}
 	out = mustRun(t, "import", "-w", coord, "--by", "Sari", first)
-	if !strings.Contains(out, "kiriman pertama") || !strings.Contains(out, "disematkan") || !strings.Contains(out, "3 berkas (bukti dukung, laporan): 3 disimpan") {
+	if !strings.Contains(out, "Diimpor / imported: "+first) || !strings.Contains(out, "kiriman pertama") || !strings.Contains(out, "Kunci baru disematkan") ||
+		!strings.Contains(out, "3 berkas, 3 disimpan") || !strings.Contains(out, "1 diimpor, 0 ditolak") {
 		t.Errorf("import:\n%s", out)
 	}
 	compareWithOPD(t, opd, coord, unit, 1)
@@ -117,12 +119,16 @@ func TestSubmissionRoundTrip(t *testing.T) {
 		t.Errorf("second export:\n%s", out)
 	}
 	out = mustRun(t, "import", "-w", coord, "--by", "Sari", second)
-	if !strings.Contains(out, "sebelumnya / previously 1") || !strings.Contains(out, "sama dengan yang disematkan") ||
-		!strings.Contains(out, "riwayat bersambung") || !strings.Contains(out, "4 berkas (bukti dukung, laporan): 1 disimpan") {
+	if !strings.Contains(out, "sebelumnya / previously 1") || strings.Contains(out, "Kunci") ||
+		!strings.Contains(out, "riwayat bersambung") || !strings.Contains(out, "4 berkas, 1 disimpan") {
 		t.Errorf("second import:\n%s", out)
 	}
 	compareWithOPD(t, opd, coord, unit, 2)
-	runFails(t, "revisi 2 sudah ada, kiriman ini revisi 1", "import", "-w", coord, first)
+	// Both again: each was imported before, which is no failure.
+	out = mustRun(t, "import", "-w", coord, first, second)
+	if !strings.Contains(out, "Sudah diimpor / already imported: "+first) || !strings.Contains(out, "0 diimpor, 0 ditolak, 2 sudah diimpor") {
+		t.Errorf("imported again:\n%s", out)
+	}
 	if out := mustRun(t, "check", "-w", coord); !strings.Contains(out, "Berkas kerja utuh") {
 		t.Errorf("check:\n%s", out)
 	}
@@ -227,10 +233,18 @@ var importRefusals = map[string]error{
 	"36-crlf-signature.zip":          bundle.ErrSignatureFormat,
 }
 
-// TestImportHostileCorpus imports every bundle of the hostile corpus into
-// a coordinator workspace and checks the error, and that the workspace
-// file is the same afterwards, byte for byte.
-func TestImportHostileCorpus(t *testing.T) {
+// refusedWhileStored are the bundles of the hostile corpus whose fault is
+// in a file the coordinator does not hold yet: it is found while the file
+// is stored, which is the one time the file is read, and what was written
+// of it is removed again. The workspace holds what it held, but its file
+// is not the same byte for byte (pages were used and freed).
+var refusedWhileStored = map[string]bool{"04-swapped-member.zip": true, "15-zip-bomb.zip": true}
+
+// corpusCoordinator makes a coordinator workspace that imports the bundles
+// of the hostile corpus: for their instansi and year, with their
+// instrument, the test pack of package bundle.
+func corpusCoordinator(t *testing.T) string {
+	t.Helper()
 	packJSON, err := os.ReadFile(filepath.Join("report", "bundle", "testdata", "pack.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -246,6 +260,16 @@ func TestImportHostileCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
+	return coord
+}
+
+// TestImportHostileCorpus imports every bundle of the hostile corpus into
+// a coordinator workspace and checks the error, and that the workspace
+// file is the same afterwards: byte for byte, or for a fault found while
+// storing, the same contents and no trace of the refused bundle.
+func TestImportHostileCorpus(t *testing.T) {
+	coord := corpusCoordinator(t)
+	openStore(t, coord).Close()
 	// The coordinator has pinned the test OPD's key and holds revision 2.
 	mustRun(t, "import", "-w", coord, "--by", "Sari", filepath.Join(hostile, "valid-2.zip"))
 
@@ -270,31 +294,64 @@ func TestImportHostileCorpus(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			held := contents(t, w)
 			_, err = importBundle(t.Context(), w, filepath.Join(hostile, e.Name()), importOptions{by: "Sari"})
-			w.Close()
 			if !errors.Is(err, want) {
 				t.Fatalf("got %v, want %v", err, want)
 			}
+			if now := contents(t, w); now != held {
+				t.Fatalf("the refused bundle changed the workspace:\n%s\nwas\n%s", now, held)
+			}
+			w.Close()
 			after, err := os.ReadFile(coord)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(before, after) {
+			if !refusedWhileStored[e.Name()] && !bytes.Equal(before, after) {
 				t.Fatal("the refused bundle changed the coordinator's workspace file")
 			}
 		})
 	}
-	// On the command line: one line per refused bundle, the others imported.
+	// On the command line: one line per bundle, a summary, and one line
+	// on stderr when any was refused.
 	code, out, errs := runCLI(t, "", "import", "-w", coord, "--by", "Sari", filepath.Join(hostile, "03-tampered-member.zip"), filepath.Join(hostile, "01-wrong-key.zip"))
-	if code != 1 || strings.Count(errs, "\n") != 2 || !strings.Contains(errs, "berkas telah diubah setelah ditandatangani / file changed after it was signed: evidence/") ||
-		!strings.Contains(errs, "(--accept-new-key)") || out != "" {
+	if code != 1 || errs != "swanilai: berkas ditolak: 2, lihat di atas / files refused: 2, see above\n" ||
+		!strings.Contains(out, "Ditolak / refused: "+filepath.Join(hostile, "03-tampered-member.zip")+" — berkas telah diubah setelah ditandatangani / file changed after it was signed: evidence/") ||
+		!strings.Contains(out, "(--accept-new-key)") || !strings.Contains(out, "0 diimpor, 2 ditolak") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
 	// Accepted explicitly, the bundle signed by the new key is imported.
 	out = mustRun(t, "import", "-w", coord, "--by", "Sari", "--accept-new-key", filepath.Join(hostile, "01-wrong-key.zip"))
-	if !strings.Contains(out, "DIGANTI / REPLACED") || !strings.Contains(out, "revisi 3 (sebelumnya / previously 2)") {
+	if !strings.Contains(out, "Kunci DIGANTI / key REPLACED") || !strings.Contains(out, "revisi 3 (sebelumnya / previously 2)") {
 		t.Fatalf("accepted:\n%s", out)
 	}
+}
+
+// contents describes what a workspace holds, for comparing before and
+// after a refused import: its submissions, history, evidence and chunks,
+// and the problems Check finds.
+func contents(t *testing.T, w *store.Workspace) string {
+	t.Helper()
+	subs, err := w.Submitters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := w.History(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := w.Check(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var revs []string
+	for _, o := range subs {
+		for _, rev := range o.Revisions {
+			revs = append(revs, fmt.Sprintf("%s %d %s", o.Unit, rev.Revision, rev.BundleID))
+		}
+	}
+	return fmt.Sprintf("submissions %v, key %s, history %d, blobs %d (%d B), links %d, problems %v",
+		revs, subs[0].Key.Fingerprint(), len(h), r.Blobs, r.BlobBytes, r.Links, r.Problems)
 }
 
 func TestKeyCommands(t *testing.T) {
@@ -376,12 +433,15 @@ func TestVerifyAndExportRefused(t *testing.T) {
 	coord := filepath.Join(dir, "kota.swanilai")
 	mustRun(t, "init", "-w", coord, "--role", "coordinator", "--instansi", "Pemerintah Kota Pekalongan", "--year", "2025", "--by", "Sari")
 	runFails(t, "hanya berkas kerja OPD yang dikirim ke koordinator", "export", "-w", coord, "-o", filepath.Join(dir, "x.zip"))
-	runFails(t, "hanya berkas kerja koordinator yang mengimpor", "import", "-w", ws, b)
+	if code, out, errs := runCLI(t, "", "import", "-w", ws, b); code != 1 || !strings.Contains(out, "hanya berkas kerja koordinator yang mengimpor") ||
+		errs != "swanilai: berkas ditolak: 1, lihat di atas / files refused: 1, see above\n" {
+		t.Errorf("import into an OPD workspace: %d\n%s%s", code, out, errs)
+	}
 	if out := mustRun(t, "verify", b, "-w", coord); !strings.Contains(out, "OPD baru") || !strings.Contains(out, "Dapat diimpor ke / can be imported into") {
 		t.Errorf("verify -w:\n%s", out)
 	}
 	mustRun(t, "import", "-w", coord, b)
-	runFails(t, "revisi 1 sudah ada", "verify", b, "-w", coord)
+	runFails(t, "revisi 1 sudah diimpor / revision 1 was imported already", "verify", b, "-w", coord)
 	if names, _ := filepath.Glob(filepath.Join(dir, "*.tmp")); len(names) != 0 {
 		t.Fatalf("left behind: %v", names)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,13 +15,13 @@ import (
 func init() {
 	register(&command{
 		name:    "report",
-		args:    "-w BERKAS -o KELUARAN.pdf [--kind opd|recap] [--from BERKAS_OPD]... [--xlsx KELUARAN.xlsx]",
+		args:    "-w BERKAS -o KELUARAN.pdf [--kind opd|recap] [--xlsx KELUARAN.xlsx]",
 		summary: "cetak laporan PDF / print the PDF report (OPD report, or the coordinator's recap)",
 		run:     runReport,
 	})
 }
 
-// multiFlag collects a flag given several times.
+// multiFlag collects a flag given several times (the window's --attach).
 type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
@@ -36,14 +35,11 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	out := fs.String("o", "", "berkas PDF yang ditulis / the PDF file to write")
 	kind := fs.String("kind", "opd", "opd (laporan penilaian mandiri) atau recap (rekapitulasi koordinator) / opd or recap")
 	xlsx := fs.String("xlsx", "", "buku kerja Excel rekapitulasi (dengan --kind recap) / the recap as an Excel workbook (with --kind recap)")
-	var from multiFlag
-	fs.Var(&from, "from", "berkas kerja OPD untuk rekapitulasi, boleh berulang / an OPD workspace for the recap, repeatable")
-	pos, w, err := wf.parseOpen(fs, args, 0, 0)
+	_, w, err := wf.parseOpen(fs, args, 0, 0)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	_ = pos
 	if *out == "" && *xlsx == "" {
 		return usagef("sebutkan berkas PDF dengan -o / name the PDF file with -o")
 	}
@@ -59,12 +55,9 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	var write func(io.Writer) error
 	switch *kind {
 	case "opd":
-		if len(from) > 0 {
-			return usagef("--from hanya untuk --kind recap / --from is for --kind recap only")
-		}
 		write = func(f io.Writer) error { return report.WriteOPD(ctx, f, a, opts) }
 	case "recap":
-		rc, err := recapFrom(a, from)
+		rc, err := recapOf(w, a, opts.Today)
 		if err != nil {
 			return err
 		}
@@ -88,46 +81,55 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	return nil
 }
 
-// recapFrom builds the recap of the Pemda whose workspace is a from the
-// OPD workspaces at paths: each OPD's answers as they stand in its file,
-// and the Pemda's answers consolidated the default way (an indicator one
-// OPD answered takes that answer; one answered by several waits for the
-// coordinator).
-func recapFrom(a *model.Assessment, paths []string) (*report.Recap, error) {
+// recapOf builds the recap of the coordinator workspace w, whose
+// assessment a is the Pemda's consolidated one: every OPD of the registry
+// with its latest imported submission, its row of the OPD × indicator
+// matrix and its status as of today, and the earlier years' results.
+func recapOf(w *store.Workspace, a *model.Assessment, today model.Date) (*report.Recap, error) {
+	if a.Identity.Role != model.RoleCoordinator {
+		return nil, fmt.Errorf("rekapitulasi / recap: %w", model.ErrCoordinatorOnly)
+	}
+	status, err := w.Status(today)
+	if err != nil {
+		return nil, err
+	}
+	latest, err := w.LatestSubmissions()
+	if err != nil {
+		return nil, err
+	}
 	rc := &report.Recap{Pemda: a}
-	opds := map[string]*model.Assessment{}
-	for _, p := range paths {
-		w, err := store.Open(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+	for _, s := range status {
+		o := report.RecapOPD{Code: s.OPD.Code, Name: s.OPD.Name, Status: opdStatusText(s), Revision: s.Revision, Submitted: s.Submitted}
+		if sub := latest[s.OPD.Code]; sub != nil {
+			o.Assessment = sub.Assessment
 		}
-		oa, err := w.Assessment()
-		w.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		if oa.Pack.Hash() != a.Pack.Hash() {
-			return nil, fmt.Errorf("%s: %w (%s, bukan / not %s)", p, model.ErrInstrumentMismatch, oa.Pack.ID, a.Pack.ID)
-		}
-		code := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
-		var answered []int
-		for _, no := range oa.Pack.IndicatorNumbers() {
-			if ans, ok := oa.Answers[no]; ok && ans.Value != model.Unanswered {
-				answered = append(answered, no)
+		o.Cells = report.CellStates(s.Assigned, o.Assessment)
+		rc.OPDs = append(rc.OPDs, o)
+	}
+	results, err := w.Trend()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range results {
+		pt := report.TrendPoint{Year: r.Year, Index: model.RatioOf(r.Index), Predikat: r.Predikat}
+		for i, d := range r.Domains {
+			if d != 0 && i < len(a.Pack.Domains) {
+				pt.Domains = append(pt.Domains, report.DomainIndex{Name: a.Pack.Domains[i].Name, Index: model.RatioOf(d)})
 			}
 		}
-		rc.OPDs = append(rc.OPDs, report.RecapOPD{
-			Code: code, Name: oa.Identity.Unit, Assessment: oa,
-			Cells:  report.CellStates(answered, oa),
-			Status: fmt.Sprintf("%d dari %d indikator dijawab", len(answered), len(oa.Pack.IndicatorNumbers())),
-		})
-		opds[code] = oa
-	}
-	if len(paths) > 0 {
-		pemda := *a
-		pemda.Answers = model.DefaultConsolidation(a.Pack, opds)
-		pemda.Evidence = nil
-		rc.Pemda = &pemda
+		rc.Trend = append(rc.Trend, pt)
 	}
 	return rc, nil
+}
+
+// opdStatusText says where an OPD stands in the recap's words: "Terkirim,
+// revisi 2 (20 September 2025)", "Penugasan dikirim 20 Agustus 2025".
+func opdStatusText(s model.OPDStatus) string {
+	switch s.State {
+	case model.OPDSubmitted:
+		return fmt.Sprintf("%s, revisi %d (%s)", s.State.Text(), s.Revision, s.Submitted.ID())
+	case model.OPDAssignmentSent:
+		return s.State.Text() + " " + s.Sent.ID()
+	}
+	return s.State.Text()
 }

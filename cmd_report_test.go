@@ -48,14 +48,19 @@ func TestDemoAndReports(t *testing.T) {
 		}
 	}
 
-	// The recap of a coordinator over two OPD workspaces.
-	bappeda := filepath.Join(dir, "BAPPEDA.swanilai")
+	// The recap of a coordinator that imported the demo OPD's submission
+	// and is waiting for BAPPEDA's.
 	coord := filepath.Join(dir, "koordinator.swanilai")
+	bundleFile := filepath.Join(dir, "kominfo.swanilai.zip")
 	for _, args := range [][]string{
-		{"init", "-w", bappeda, "--role", "opd", "--instansi", "Pemerintah Kota Pekalongan", "--unit", "Badan Perencanaan Pembangunan Daerah", "--year", "2025", "--by", "P"},
-		{"set", "-w", bappeda, "13", "3", "--by", "P"},
-		{"set", "-w", bappeda, "1", "2", "--by", "P"},
 		{"init", "-w", coord, "--role", "coordinator", "--instansi", "Pemerintah Kota Pekalongan", "--unit", "Tim Asesor Internal", "--year", "2025", "--by", "P"},
+		{"opd", "-w", coord, "add", "--code", "diskominfo", "--name", "Dinas Komunikasi dan Informatika", "--by", "P"},
+		{"opd", "-w", coord, "add", "--code", "BAPPEDA", "--name", "Badan Perencanaan Pembangunan Daerah", "--by", "P"},
+		{"assign", "-w", coord, "--opd", "DISKOMINFO", "--indicators", "1-10", "--by", "P"},
+		{"assign", "-w", coord, "--opd", "BAPPEDA", "--indicators", "11-14", "--target-level", "3", "--by", "P"},
+		{"export", "-w", demo, "-o", bundleFile},
+		{"import", "-w", coord, "--by", "P", bundleFile},
+		{"decide", "-w", coord, "--default", "--by", "P"},
 	} {
 		if code, _, errs := runCLI(t, "", args...); code != 0 {
 			t.Fatalf("%v: %s", args, errs)
@@ -63,18 +68,19 @@ func TestDemoAndReports(t *testing.T) {
 	}
 	recap := filepath.Join(dir, "rekap.pdf")
 	book := filepath.Join(dir, "rekap.xlsx")
-	if code, out, errs := runCLI(t, "", "report", "-w", coord, "--kind", "recap", "--from", demo, "--from", bappeda, "-o", recap, "--xlsx", book); code != 0 || !strings.Contains(out, "rekap.xlsx") {
+	if code, out, errs := runCLI(t, "", "report", "-w", coord, "--kind", "recap", "-o", recap, "--xlsx", book); code != 0 || !strings.Contains(out, "rekap.xlsx") {
 		t.Fatalf("recap: %d %s", code, errs)
 	}
 	if b, err := os.ReadFile(book); err != nil || !strings.HasPrefix(string(b), "PK") {
 		t.Fatalf("no workbook: %v", err)
 	}
 	txt = pdfText(t, recap)
-	for _, want := range []string{"Rekapitulasi", "BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "demo"} {
+	for _, want := range []string{"Rekapitulasi", "BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "DISKOMINFO", "Terkirim, revisi 1"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the recap lacks %q", want)
 		}
 	}
+	runFails(t, "hanya untuk berkas kerja koordinator", "report", "-w", demo, "--kind", "recap", "-o", filepath.Join(dir, "x.pdf"))
 	// A failed report leaves no file behind.
 	bad := filepath.Join(dir, "gagal.pdf")
 	if code, _, _ := runCLI(t, "", "report", "-w", coord, "--kind", "rekap", "-o", bad); code != 1 {

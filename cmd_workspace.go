@@ -19,7 +19,7 @@ import (
 func init() {
 	register(&command{
 		name:    "init",
-		args:    "-w BERKAS --role opd|coordinator --instansi NAMA [--unit NAMA] --year TTTT [--instrument ID] [--from BERKAS_LAMA]",
+		args:    "-w BERKAS (--role opd|coordinator --instansi NAMA [--unit NAMA] --year TTTT [--instrument ID] | --assignment BUNDEL) [--from BERKAS_LAMA]",
 		summary: "buat berkas kerja / create a workspace",
 		run:     runInit,
 	})
@@ -124,11 +124,8 @@ func parseIndicator(p *model.Pack, s string) (int, error) {
 // progressTo returns a progress callback that draws one line on stderr for
 // work of at least minTotal bytes, or nil when stderr is not a terminal.
 func progressTo(std stdio, label string, minTotal int64) func(done, total int64) {
-	f, ok := std.err.(*os.File)
-	if !ok {
-		return nil
-	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+	f := terminal(std)
+	if f == nil {
 		return nil
 	}
 	last := -1
@@ -148,6 +145,18 @@ func progressTo(std stdio, label string, minTotal int64) func(done, total int64)
 	}
 }
 
+// terminal returns stderr when it is a terminal, else nil.
+func terminal(std stdio) *os.File {
+	f, ok := std.err.(*os.File)
+	if !ok {
+		return nil
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return f
+}
+
 // bigWork is the size from which attach and check draw progress.
 const bigWork = 32 << 20
 
@@ -161,7 +170,8 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 	unit := fs.String("unit", "", "OPD, mis. \"Dinas Komunikasi dan Informatika\" / the OPD")
 	year := fs.Int("year", 0, "tahun evaluasi / evaluation year")
 	instrument := fs.String("instrument", "", "ID instrumen atau berkas paket / instrument id or pack file (default: instrumen tahun itu, atau instrumen --from / the year's instrument, or the one of --from)")
-	from := fs.String("from", "", "berkas kerja tahun lalu: jawaban dan bukti dukung dibawa / last year's workspace: answers and evidence are carried over")
+	from := fs.String("from", "", "berkas kerja tahun lalu: jawaban dan bukti dukung dibawa (koordinator: daftar OPD, jadwal, tren) / last year's workspace: answers and evidence are carried over (coordinator: the OPD registry, timeline, trend)")
+	assignment := fs.String("assignment", "", "bundel penugasan dari koordinator: berkas kerja OPD dibuat untuknya, dengan instrumen yang dibawanya / an assignment bundle from the coordinator: the OPD workspace is made for it, with the instrument it carries")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -171,6 +181,12 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 	}
 	if wf.path == "" {
 		return usagef("sebutkan berkas kerja baru dengan -w / name the new workspace file with -w")
+	}
+	if *assignment != "" {
+		if *role != "" || *instansi != "" || *unit != "" || *year != 0 || *instrument != "" {
+			return usagef("--assignment menentukan peran, instansi, unit, tahun dan instrumen / --assignment sets the role, instansi, unit, year and instrument")
+		}
+		return initFromAssignment(ctx, std, wf, *assignment, *from)
 	}
 	r, err := model.ParseRole(*role)
 	if err != nil {
@@ -200,8 +216,53 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 		return err
 	}
 	defer w.Close()
+	return printCreated(std, w, wf.path, *from != "")
+}
+
+// initFromAssignment makes the OPD workspace an assignment bundle is for:
+// the instansi, OPD, year and instrument pack come from the bundle, which
+// the new workspace then takes (pinning the coordinator's key). from, when
+// not empty, is last year's workspace of the OPD to carry over. Nothing is
+// left behind when the assignment is not taken.
+func initFromAssignment(ctx context.Context, std stdio, wf workspaceFlags, path, from string) error {
+	rd, closeFile, err := openBundle(path, model.PublicKey{})
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	defer closeFile()
+	a, p, err := rd.Assignment(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	opts := store.CreateOptions{Role: model.RoleOPD, Instansi: a.Instansi, Unit: a.Name, Year: a.Year, Pack: p, By: wf.by}
+	var w *store.Workspace
+	if from != "" {
+		w, err = store.CreateFrom(ctx, from, wf.path, opts, progressTo(std, "menyalin bukti dukung / copying evidence", bigWork))
+	} else {
+		w, err = store.Create(wf.path, opts)
+	}
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if _, err := w.ReceiveAssignment(*a, store.ReceiveOptions{By: wf.by}); err != nil {
+		w.Close()
+		os.Remove(wf.path)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := printCreated(std, w, wf.path, from != ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(std.out, "  %-10s %s\n", "Penugasan", a.Summary())
+	fmt.Fprintf(std.out, "  %-10s %s (koordinator) disematkan; pastikan dengan koordinator / (the coordinator's) pinned; confirm it with the coordinator\n", "Kunci", a.Coordinator.Fingerprint())
+	return nil
+}
+
+// printCreated says what workspace init made; carried says it was started
+// from last year's.
+func printCreated(std stdio, w *store.Workspace, path string, carried bool) error {
 	id, p := w.Identity(), w.Pack()
-	fmt.Fprintf(std.out, "Berkas kerja dibuat / workspace created: %s\n", wf.path)
+	fmt.Fprintf(std.out, "Berkas kerja dibuat / workspace created: %s\n", path)
 	who := id.Instansi
 	if id.Unit != "" {
 		who = id.Unit + " — " + id.Instansi
@@ -209,7 +270,17 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 	fmt.Fprintf(std.out, "  %-10s %s (%s), tahun %d\n", "Identitas", who, id.Role, id.Year)
 	fmt.Fprintf(std.out, "  %-10s %s (%s, sha256 %s)\n", "Instrumen", p.Label(), p.ID, p.ShortHash())
 	fmt.Fprintf(std.out, "  %-10s %s\n", "ID", id.ID)
-	if *from != "" {
+	if carried && id.Role == model.RoleCoordinator {
+		reg, err := w.Registry()
+		if err != nil {
+			return err
+		}
+		results, err := w.Trend()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(std.out, "  %-10s %d OPD terdaftar (tanpa kunci), jadwal digeser, %d tahun tren / OPDs registered (without keys), timeline moved, years of trend\n", "Dibawa", len(reg), len(results))
+	} else if carried {
 		a, err := w.Assessment()
 		if err != nil {
 			return err

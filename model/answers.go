@@ -86,16 +86,9 @@ const maxAnswersFile = 16 << 20
 // "external": {"value": 68.75, "source": "…", "date": "2026-02-10",
 // "valid_until": "2027-02-10"}.
 func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxAnswersFile+1))
-	if err != nil {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: err.Error()}
-	}
-	if len(data) > maxAnswersFile {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas lebih besar dari 16 MB"}
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: "berkas bukan teks UTF-8"}
+	data, detail := readText(r, maxAnswersFile)
+	if detail != "" {
+		return nil, &AnswerError{File: name, Err: ErrAnswersSyntax, Detail: detail}
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) == 0 {
@@ -105,6 +98,63 @@ func ParseAnswers(name string, r io.Reader) (*AnswerFile, error) {
 		return parseAnswersJSON(name, data)
 	}
 	return parseAnswersCSV(name, data)
+}
+
+// excelCSV reads CSV the way Excel writes it: with semicolons as
+// separators when the header has more of them than commas (Indonesian
+// locales), rows of any length, leading spaces trimmed.
+type excelCSV struct {
+	r    *csv.Reader
+	name string
+	// err is the sentinel a syntax error matches.
+	err error
+}
+
+func newExcelCSV(name string, data []byte, sentinel error) *excelCSV {
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	return &excelCSV{r: r, name: name, err: sentinel}
+}
+
+// next returns the next record and its line: io.EOF at the end, an
+// *AnswerError that names the line for a record that cannot be read.
+func (c *excelCSV) next() (rec []string, line int, err error) {
+	rec, err = c.r.Read()
+	if err == io.EOF {
+		return nil, 0, err
+	}
+	if err != nil {
+		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+			line, err = pe.Line, pe.Err
+		}
+		return nil, 0, &AnswerError{File: c.name, Line: line, Err: c.err, Detail: err.Error()}
+	}
+	line, _ = c.r.FieldPos(0)
+	return rec, line, nil
+}
+
+// readText reads a text file of at most max bytes into memory, without the
+// byte order mark Excel writes. detail says what is wrong with the file;
+// it is empty when nothing is.
+func readText(r io.Reader, max int) (data []byte, detail string) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	switch {
+	case err != nil:
+		return nil, err.Error()
+	case len(data) > max:
+		size := SizeText(int64(max))
+		return nil, "berkas lebih besar dari " + size + " / file over " + size
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, "berkas bukan teks UTF-8 / not UTF-8 text"
+	}
+	return data, ""
 }
 
 var csvColumns = map[string]string{
@@ -122,31 +172,18 @@ var csvColumns = map[string]string{
 const csvExpected = "(yang diharapkan / expected: indikator,level[,fakta,analisis,sektor,eksternal,sumber,tanggal,berlaku_sampai])"
 
 func parseAnswersCSV(name string, data []byte) (*AnswerFile, error) {
-	header, _, _ := bytes.Cut(data, []byte("\n"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
-		cr.Comma = ';'
-	}
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
+	cr := newExcelCSV(name, data, ErrAnswersSyntax)
 	f := &AnswerFile{Name: name}
 	cols := map[string]int{}
 	first := true
 	for {
-		rec, err := cr.Read()
+		rec, line, err := cr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			line := 0
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-				err = pe.Err
-			}
-			return nil, &AnswerError{File: name, Line: line, Err: ErrAnswersSyntax, Detail: err.Error()}
+			return nil, err
 		}
-		line, _ := cr.FieldPos(0)
 		if first {
 			first = false
 			for i, h := range rec {

@@ -3,7 +3,9 @@ package model
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -36,7 +38,53 @@ var (
 	ErrNoSuchOPD = errors.New("OPD tidak terdaftar / no such OPD")
 	// ErrOPDExists reports a second OPD with the same code or name.
 	ErrOPDExists = errors.New("OPD dengan kode atau nama itu sudah terdaftar / an OPD with that code or name is registered already")
+	// ErrNothingAssigned reports an assignment bundle asked for an OPD
+	// that has no indicator assigned.
+	ErrNothingAssigned = errors.New("belum ada indikator yang ditugaskan ke OPD ini / no indicator is assigned to this OPD")
+	// ErrStage reports a stage name that is not one of the yearly cycle's.
+	ErrStage = errors.New("tahap tidak dikenal: penilaian-mandiri, penilaian-dokumen, revisi atau pelaporan / unknown stage: penilaian-mandiri, penilaian-dokumen, revisi or pelaporan")
+	// ErrTimeline reports a timeline with a stage twice or without a date.
+	ErrTimeline = errors.New("jadwal tidak sah / invalid timeline")
+	// ErrTrend reports an earlier year's result that cannot be right: a
+	// year twice or out of range, an index outside 1,00–5,00, more domain
+	// indices than the instrument has domains.
+	ErrTrend = errors.New("data tren tidak sah / invalid trend data")
+	// ErrOPDOnly reports an assignment given to a workspace that is not an
+	// OPD's.
+	ErrOPDOnly = errors.New("hanya berkas kerja OPD yang menerima penugasan / only an OPD workspace takes an assignment")
+	// ErrBadAssignment reports an assignment whose contents the workspace
+	// cannot take: an indicator the instrument lacks, a target out of range.
+	// A bundle that verified never carries one.
+	ErrBadAssignment = errors.New("isi penugasan tidak sah / invalid assignment contents")
+	// ErrAssignmentReplay reports an assignment that is not newer than the
+	// one the workspace holds; it comes inside an *AssignmentReplayError.
+	ErrAssignmentReplay = errors.New("penugasan lama atau yang sudah diterima / an older or already received assignment")
 )
+
+// AssignmentReplayError is an assignment that is not newer than the one
+// the OPD's workspace holds. It matches ErrAssignmentReplay.
+type AssignmentReplayError struct {
+	// Have is the assignment held, Got the one refused.
+	Have, Got *Assignment
+}
+
+// Same reports whether the refused assignment is the one held.
+func (e *AssignmentReplayError) Same() bool {
+	return e.Have.Revision == e.Got.Revision && e.Have.Sent.Equal(e.Got.Sent)
+}
+
+func (e *AssignmentReplayError) Error() string {
+	if e.Same() {
+		return fmt.Sprintf("penugasan %d (%s) sudah diterima / assignment %d (%s) was received already",
+			e.Got.Revision, e.Got.Sent.Format(time.DateOnly), e.Got.Revision, e.Got.Sent.Format(time.DateOnly))
+	}
+	return fmt.Sprintf("penugasan lama: yang berlaku penugasan %d dibuat %s, ini penugasan %d dibuat %s / an older assignment: assignment %d made %s holds, this is assignment %d made %s",
+		e.Have.Revision, e.Have.Sent.Format(time.DateTime), e.Got.Revision, e.Got.Sent.Format(time.DateTime),
+		e.Have.Revision, e.Have.Sent.Format(time.DateTime), e.Got.Revision, e.Got.Sent.Format(time.DateTime))
+}
+
+// Is makes errors.Is(err, ErrAssignmentReplay) hold.
+func (e *AssignmentReplayError) Is(target error) bool { return target == ErrAssignmentReplay }
 
 // NormalizeCode returns the code as the registry keeps it: trimmed and
 // upper case. It refuses anything but letters, digits and dashes.
@@ -72,6 +120,31 @@ const (
 	StageRevision       Stage = "revisi"
 	StageReporting      Stage = "pelaporan"
 )
+
+// Stages lists the stages of the yearly cycle in order.
+var Stages = []Stage{StageSelfAssessment, StageDocuments, StageRevision, StageReporting}
+
+// ParseStage reads a stage by its name ("penilaian-mandiri") or its
+// English name ("self-assessment", "documents", "revision", "reporting").
+func ParseStage(s string) (Stage, error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "self-assessment":
+		return StageSelfAssessment, nil
+	case "documents":
+		return StageDocuments, nil
+	case "revision":
+		return StageRevision, nil
+	case "reporting":
+		return StageReporting, nil
+	default:
+		for _, st := range Stages {
+			if v == string(st) {
+				return st, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%q: %w", s, ErrStage)
+}
 
 // Text names the stage in Indonesian.
 func (s Stage) Text() string {
@@ -141,6 +214,47 @@ func (t Timeline) Next(today Date) (Milestone, bool) {
 	return Milestone{}, false
 }
 
+// Check refuses a timeline with an unknown stage, a stage twice or a
+// stage without its date.
+func (t Timeline) Check() error {
+	seen := map[Stage]bool{}
+	for _, m := range t {
+		if !slices.Contains(Stages, m.Stage) {
+			return fmt.Errorf("%w: %q: %w", ErrTimeline, m.Stage, ErrStage)
+		}
+		if seen[m.Stage] {
+			return fmt.Errorf("%w: tahap %s dua kali / stage %s twice", ErrTimeline, m.Stage, m.Stage)
+		}
+		if m.Due.IsZero() {
+			return fmt.Errorf("%w: tahap %s tanpa tanggal / stage %s has no date", ErrTimeline, m.Stage, m.Stage)
+		}
+		seen[m.Stage] = true
+	}
+	return nil
+}
+
+// Set returns the timeline with stage s due on d: its date changed when
+// the timeline has the stage, else the stage added.
+func (t Timeline) Set(s Stage, d Date) Timeline {
+	out := append(Timeline(nil), t...)
+	for i := range out {
+		if out[i].Stage == s {
+			out[i].Due = d
+			return out
+		}
+	}
+	return append(out, Milestone{Stage: s, Due: d}).Sorted()
+}
+
+// Shift returns the timeline with every date moved by years.
+func (t Timeline) Shift(years int) Timeline {
+	out := make(Timeline, len(t))
+	for i, m := range t {
+		out[i] = Milestone{Stage: m.Stage, Due: m.Due.AddYears(years)}
+	}
+	return out
+}
+
 // Due returns the deadline of stage s, and whether the timeline has it.
 func (t Timeline) Due(s Stage) (Date, bool) {
 	for _, m := range t {
@@ -158,9 +272,14 @@ func (t Timeline) Due(s Stage) (Date, bool) {
 type Assignment struct {
 	// Code and Name identify the OPD in the coordinator's registry.
 	Code, Name string
-	// Instansi and Year are the coordinator's.
-	Instansi string
-	Year     int
+	// Revision numbers the assignments made for the OPD, from 1.
+	Revision int
+	// Instansi and Year are the coordinator's; InstrumentID and
+	// InstrumentHash name the instrument pack the bundle carries.
+	Instansi       string
+	Year           int
+	InstrumentID   string
+	InstrumentHash string
 	// Indicators are the indicators the OPD answers, in instrument order.
 	Indicators []int
 	// Targets are the target levels of those indicators, where set.
@@ -176,6 +295,29 @@ type Assignment struct {
 	Coordinator PublicKey
 	// Sent is when the coordinator made the assignment bundle.
 	Sent time.Time
+}
+
+// Newer reports whether a was made after b: later, or in the same second
+// with a higher revision.
+func (a *Assignment) Newer(b *Assignment) bool {
+	if !a.Sent.Equal(b.Sent) {
+		return a.Sent.After(b.Sent)
+	}
+	return a.Revision > b.Revision
+}
+
+// Summary says in one line what the assignment asks: "BAPPEDA, penugasan
+// 2: indikator 11, 12, 13; batas 2025-09-30".
+func (a *Assignment) Summary() string {
+	nos := make([]string, len(a.Indicators))
+	for i, no := range a.Indicators {
+		nos[i] = strconv.Itoa(no)
+	}
+	s := fmt.Sprintf("%s, penugasan %d: indikator %s", a.Code, a.Revision, strings.Join(nos, ", "))
+	if !a.Deadline.IsZero() {
+		s += "; batas " + a.Deadline.String()
+	}
+	return s
 }
 
 // OPDState says where an OPD stands in the year's cycle.
@@ -237,6 +379,10 @@ type OPDStatus struct {
 	// Answered and WithEvidence count the assigned indicators the latest
 	// submission answers, and answers with evidence.
 	Answered, WithEvidence int
+	// States holds the state of each assigned indicator in the latest
+	// submission: StateUnanswered, StateNoEvidence or StateAnswered (the
+	// validity of the evidence is not looked at); nil before one.
+	States map[int]State
 }
 
 // StatusOf works out an OPD's state: submitted once a submission is in;

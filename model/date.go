@@ -73,6 +73,13 @@ func (d Date) Compare(o Date) int {
 // Before reports whether d is before o.
 func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
 
+// DaysTo returns the number of days from d to o: positive when o is
+// later, negative when it is earlier.
+func (d Date) DaysTo(o Date) int {
+	day := func(d Date) time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+	return int(day(o).Sub(day(d)).Hours() / 24)
+}
+
 // AddYears returns d moved by n years; 29 February becomes 1 March in a
 // year without it, as time.Date normalises.
 func (d Date) AddYears(n int) Date {

@@ -105,7 +105,8 @@ var (
 	ErrExternalSource = errors.New("nilai indeks eksternal harus disertai sumbernya / an external index value needs its source")
 )
 
-// AnswerError is a problem at a line of an answers file.
+// AnswerError is a problem at a line of an answers file, or of a trend
+// file (ParseTrend).
 type AnswerError struct {
 	File string
 	Line int

@@ -27,6 +27,25 @@ const (
 	// (Indicator 0): the officials named in reports, the target index.
 	FieldOfficials   = "pejabat"
 	FieldTargetIndex = "target"
+	// FieldTargetLevel: the target level of one indicator.
+	FieldTargetLevel = "target-tingkat"
+	// FieldOPD (Indicator 0): an OPD of the coordinator's registry added,
+	// changed or removed; its text is "CODE — name (contact)".
+	FieldOPD = "opd"
+	// FieldAssigned: the OPDs that answer an indicator; Old and New name
+	// the code of the OPD taken off or put on.
+	FieldAssigned = "penugasan"
+	// FieldAssignmentSent (Indicator 0): the coordinator made an
+	// assignment bundle; FieldAssignmentReceived: an OPD took one.
+	FieldAssignmentSent     = "penugasan-dikirim"
+	FieldAssignmentReceived = "penugasan-diterima"
+	// FieldTimeline (Indicator 0): the deadline of one stage of the year.
+	FieldTimeline = "jadwal"
+	// FieldTrend (Indicator 0): an earlier year's official result.
+	FieldTrend = "tren"
+	// FieldCoordinatorKey (Indicator 0): the coordinator's key an OPD
+	// pinned from an assignment, or the one that replaced it.
+	FieldCoordinatorKey = "kunci-koordinator"
 )
 
 // Change is one entry of a workspace's append-only history: who changed

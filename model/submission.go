@@ -155,18 +155,29 @@ var (
 	// ErrSenderMismatch reports a submission for another instansi, year or
 	// instrument; it comes inside a *SenderMismatchError.
 	ErrSenderMismatch = errors.New("kiriman bukan untuk berkas kerja ini / submission is not for this workspace")
+	// ErrCoordinatorOnly reports a change that only a coordinator's
+	// workspace takes: the OPD registry, assignments, target levels, the
+	// timeline, earlier years' results.
+	ErrCoordinatorOnly = errors.New("hanya untuk berkas kerja koordinator / for a coordinator workspace only")
 	// ErrNoSubmission reports an OPD or revision that was never imported.
 	ErrNoSubmission = errors.New("kiriman tidak ditemukan / no such submission")
 )
 
 // KeyChangedError is a submission signed by another key than the one pinned
-// for its OPD. It matches ErrKeyChanged.
+// for its OPD, or an assignment signed by another key than the one an OPD
+// pinned for its coordinator. It matches ErrKeyChanged.
 type KeyChangedError struct {
 	Unit        string
 	Pinned, Got PublicKey
+	// Coordinator: the key is the coordinator's, pinned by an OPD.
+	Coordinator bool
 }
 
 func (e *KeyChangedError) Error() string {
+	if e.Coordinator {
+		return fmt.Sprintf("%s: ditandatangani dengan kunci lain dari kunci koordinator yang tersimpan (sidik kunci tersimpan %s, bundel ini %s); terima kunci baru hanya setelah memastikannya dengan koordinator / signed with another key than the coordinator's pinned key (pinned %s, this bundle %s); accept the new key only after checking it with the coordinator",
+			e.Unit, e.Pinned.Fingerprint(), e.Got.Fingerprint(), e.Pinned.Fingerprint(), e.Got.Fingerprint())
+	}
 	return fmt.Sprintf("%s: ditandatangani dengan kunci lain dari kunci OPD yang tersimpan (sidik kunci tersimpan %s, kiriman ini %s); terima kunci baru hanya setelah memastikannya dengan OPD / signed with another key than the OPD's pinned key (pinned %s, this bundle %s); accept the new key only after checking it with the OPD",
 		e.Unit, e.Pinned.Fingerprint(), e.Got.Fingerprint(), e.Pinned.Fingerprint(), e.Got.Fingerprint())
 }
@@ -180,9 +191,14 @@ type ReplayError struct {
 	Unit string
 	// Have is the last imported revision, Got the bundle's.
 	Have, Got int
+	// Same: the very bundle was imported before.
+	Same bool
 }
 
 func (e *ReplayError) Error() string {
+	if e.Same {
+		return fmt.Sprintf("%s: revisi %d sudah diimpor / revision %d was imported already", e.Unit, e.Got, e.Got)
+	}
 	return fmt.Sprintf("%s: kiriman lama atau yang sudah diimpor: revisi %d sudah ada, kiriman ini revisi %d / an older or already imported submission: revision %d is there, this bundle is revision %d",
 		e.Unit, e.Have, e.Got, e.Have, e.Got)
 }
@@ -195,10 +211,14 @@ const (
 	MismatchInstansi   = "instansi"
 	MismatchYear       = "year"
 	MismatchInstrument = "instrument"
+	// MismatchUnit: an assignment for another OPD than the workspace's.
+	MismatchUnit = "unit"
 )
 
 // SenderMismatchError is a submission for another instansi, year or
-// instrument than the coordinator's workspace. It matches ErrSenderMismatch.
+// instrument than the coordinator's workspace, or an assignment for
+// another instansi, year, instrument or OPD than the OPD's workspace. It
+// matches ErrSenderMismatch.
 type SenderMismatchError struct {
 	// What is MismatchInstansi, MismatchYear or MismatchInstrument.
 	What string
@@ -207,6 +227,10 @@ type SenderMismatchError struct {
 }
 
 func (e *SenderMismatchError) Error() string {
+	if e.What == MismatchUnit {
+		return fmt.Sprintf("penugasan untuk OPD lain: %s, berkas kerja ini %s / assignment for another OPD: %s, this workspace %s",
+			e.Got, e.Want, e.Got, e.Want)
+	}
 	id := map[string]string{MismatchInstansi: "instansi", MismatchYear: "tahun", MismatchInstrument: "instrumen"}[e.What]
 	return fmt.Sprintf("kiriman untuk %s lain: %s, berkas kerja ini %s / submission for another %s: %s, this workspace %s",
 		id, e.Got, e.Want, e.What, e.Got, e.Want)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"go.etcd.io/bbolt"
@@ -103,30 +104,47 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 	if err != nil {
 		return model.Answer{}, err
 	}
-	ind, err := w.indicator(no)
+	if err := w.checkUpdate(no, &u); err != nil {
+		return model.Answer{}, err
+	}
+	var rec answerRec
+	err = w.record(func(tx *bbolt.Tx) (changes []model.Change, err error) {
+		rec, changes, err = applyUpdate(tx, by, no, u, now())
+		return changes, err
+	})
 	if err != nil {
 		return model.Answer{}, err
+	}
+	return rec.model(no), nil
+}
+
+// checkUpdate checks u against indicator no of the instrument, and sets
+// its value from its external index value.
+func (w *Workspace) checkUpdate(no int, u *AnswerUpdate) error {
+	ind, err := w.indicator(no)
+	if err != nil {
+		return err
 	}
 	if u.External != nil {
 		v, err := w.pack.ConvertExternal(no, u.External.Value)
 		if err != nil {
-			return model.Answer{}, fmt.Errorf("indikator %d: %w", no, err)
+			return fmt.Errorf("indikator %d: %w", no, err)
 		}
 		if u.Value != nil && *u.Value != v {
-			return model.Answer{}, fmt.Errorf("indikator %d: %w: %s, bukan %s", no, model.ErrExternalMismatch, v.ID(), u.Value.ID())
+			return fmt.Errorf("indikator %d: %w: %s, bukan %s", no, model.ErrExternalMismatch, v.ID(), u.Value.ID())
 		}
 		if err := checkText("sumber / source", u.External.Source); err != nil {
-			return model.Answer{}, err
+			return err
 		}
 		u.Value = &v
 	}
 	if u.Value != nil {
 		if err := w.pack.CheckValue(no, *u.Value); err != nil {
-			return model.Answer{}, err
+			return err
 		}
 	}
 	if u.Sector != nil && *u.Sector != "" && !ind.SectorService {
-		return model.Answer{}, fmt.Errorf("indikator %d: %w", no, ErrNotSector)
+		return fmt.Errorf("indikator %d: %w", no, ErrNotSector)
 	}
 	for _, t := range []struct {
 		what string
@@ -134,58 +152,52 @@ func (w *Workspace) UpdateAnswer(by string, no int, u AnswerUpdate) (model.Answe
 	}{{"FAKTA", u.Fakta}, {"ANALISIS", u.Analisis}, {"sektor", u.Sector}} {
 		if t.s != nil {
 			if err := checkText(t.what, *t.s); err != nil {
-				return model.Answer{}, err
+				return err
 			}
 		}
 	}
+	return nil
+}
+
+// applyUpdate applies u, checked by checkUpdate, to the answer of no in tx
+// and writes it when anything changed. It returns the record as it is now
+// and the history entries of what changed, for the caller to append.
+func applyUpdate(tx *bbolt.Tx, by string, no int, u AnswerUpdate, at time.Time) (answerRec, []model.Change, error) {
 	var rec answerRec
-	err = w.update(func(tx *bbolt.Tx) error {
-		if _, err := getAnswer(tx, no, &rec); err != nil {
-			return err
-		}
-		at := now()
-		var changes []model.Change
-		set := func(field string, cur *string, v *string) {
-			if v != nil && *v != *cur {
-				changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: field, Old: *cur, New: *v})
-				*cur = *v
-			}
-		}
-		if u.Value != nil && int64(*u.Value) != rec.Value {
-			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldLevel,
-				Old: levelText(model.Hundredths(rec.Value)), New: levelText(*u.Value)})
-			rec.Value = int64(*u.Value)
-		}
-		if u.External != nil || u.ClearExternal {
-			next := externalToRec(u.External)
-			if old, nw := externalText(rec.External), externalText(next); old != nw {
-				changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldExternal, Old: old, New: nw})
-				rec.External = next
-			}
-		}
-		set(model.FieldFakta, &rec.Fakta, u.Fakta)
-		set(model.FieldAnalisis, &rec.Analisis, u.Analisis)
-		set(model.FieldSector, &rec.Sector, u.Sector)
-		if rec.Reconfirm && (len(changes) > 0 || u.Confirm) {
-			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldReconfirmed, Old: "perlu dikonfirmasi", New: "dikonfirmasi"})
-			rec.Reconfirm = false
-		}
-		if len(changes) == 0 {
-			return errNoChange
-		}
-		rec.By, rec.At = by, at
-		if err := putAnswer(tx, no, rec); err != nil {
-			return err
-		}
-		return appendChanges(tx, changes)
-	})
-	if errors.Is(err, errNoChange) {
-		err = nil
+	if _, err := getAnswer(tx, no, &rec); err != nil {
+		return rec, nil, err
 	}
-	if err != nil {
-		return model.Answer{}, err
+	var changes []model.Change
+	set := func(field string, cur *string, v *string) {
+		if v != nil && *v != *cur {
+			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: field, Old: *cur, New: *v})
+			*cur = *v
+		}
 	}
-	return rec.model(no), nil
+	if u.Value != nil && int64(*u.Value) != rec.Value {
+		changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldLevel,
+			Old: levelText(model.Hundredths(rec.Value)), New: levelText(*u.Value)})
+		rec.Value = int64(*u.Value)
+	}
+	if u.External != nil || u.ClearExternal {
+		next := externalToRec(u.External)
+		if old, nw := externalText(rec.External), externalText(next); old != nw {
+			changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldExternal, Old: old, New: nw})
+			rec.External = next
+		}
+	}
+	set(model.FieldFakta, &rec.Fakta, u.Fakta)
+	set(model.FieldAnalisis, &rec.Analisis, u.Analisis)
+	set(model.FieldSector, &rec.Sector, u.Sector)
+	if rec.Reconfirm && (len(changes) > 0 || u.Confirm) {
+		changes = append(changes, model.Change{At: at, By: by, Indicator: no, Field: model.FieldReconfirmed, Old: "perlu dikonfirmasi", New: "dikonfirmasi"})
+		rec.Reconfirm = false
+	}
+	if len(changes) == 0 {
+		return rec, nil, nil
+	}
+	rec.By, rec.At = by, at
+	return rec, changes, putAnswer(tx, no, rec)
 }
 
 // putAnswer writes rec, or deletes it when it says nothing any more.
@@ -321,35 +333,7 @@ func (w *Workspace) SetTargetIndex(by string, h model.Hundredths) error {
 	if h != 0 && (h < 100 || h > 500) {
 		return fmt.Errorf("%w: %s", model.ErrTargetRange, h.ID())
 	}
-	err = w.update(func(tx *bbolt.Tx) error {
-		meta := metaBucket.of(tx)
-		old, err := targetIndex(meta)
-		if err != nil {
-			return err
-		}
-		if old == h {
-			return errNoChange
-		}
-		if h == 0 {
-			err = meta.Delete(keyTargetIndex)
-		} else {
-			err = meta.Put(keyTargetIndex, []byte(strconv.FormatInt(int64(h), 10)))
-		}
-		if err != nil {
-			return err
-		}
-		text := func(h model.Hundredths) string {
-			if h == 0 {
-				return ""
-			}
-			return h.ID()
-		}
-		return appendChanges(tx, []model.Change{{At: now(), By: by, Field: model.FieldTargetIndex, Old: text(old), New: text(h)}})
-	})
-	if errors.Is(err, errNoChange) {
-		return nil
-	}
-	return err
+	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) { return putTargetIndex(metaBucket.of(tx), by, h) })
 }
 
 func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {
@@ -366,8 +350,8 @@ func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {
 
 // Assessment returns everything the workspace says, read in one
 // transaction so that it is consistent: identity, instrument, officials,
-// answers, evidence links, the target index, the revision of the last
-// export and the fingerprint of the signing key. Reports and bundles are
+// answers, evidence links, the target index and the target levels, the
+// revision of the last export and the fingerprint of the signing key. Reports and bundles are
 // made from it; the caller owns the result.
 func (w *Workspace) Assessment() (*model.Assessment, error) {
 	var a *model.Assessment
@@ -405,6 +389,9 @@ func (w *Workspace) assessment(tx *bbolt.Tx) (*model.Assessment, error) {
 		return nil, err
 	}
 	a.Revision = last.Revision
+	if a.Targets, err = targets(tx); err != nil {
+		return nil, err
+	}
 	err = answersBucket.of(tx).ForEach(func(k, v []byte) error {
 		var rec answerRec
 		if len(k) != 4 || json.Unmarshal(v, &rec) != nil {

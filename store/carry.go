@@ -17,7 +17,15 @@ import (
 // CreateFrom starts a new year: it creates newPath as Create does and
 // carries over from the workspace at oldPath its answers, each marked to be
 // re-confirmed (model.Answer.Reconfirm), its evidence links with their
-// details, and its officials. The bytes of each evidence file are copied
+// details, and its officials.
+//
+// A coordinator's new year from last year's coordinator workspace carries
+// instead the registry of OPDs (without their keys: every workspace, and so
+// every year, has its own), the timeline moved by the years between them,
+// the earlier years' results with last year's own index added when it
+// covered every indicator and the trend lacks that year, and the
+// officials. Its answers are this year's to consolidate and are not
+// carried, and it may change the instrument. The bytes of each evidence file are copied
 // into the new file once, however many links it has, checked against their
 // SHA-256 on the way; progress counts those bytes. The instrument must be
 // the same as last year's (ErrInstrumentChanged); a nil opts.Pack takes last
@@ -41,12 +49,16 @@ func CreateFrom(ctx context.Context, oldPath, newPath string, opts CreateOptions
 	if opts.Pack == nil {
 		opts.Pack = old.Pack()
 	}
-	if opts.Pack.ID != old.Pack().ID {
+	coordinator := opts.Role == model.RoleCoordinator && old.Identity().Role == model.RoleCoordinator
+	if opts.Pack.ID != old.Pack().ID && !coordinator {
 		return nil, fmt.Errorf("%w: %s → %s", ErrInstrumentChanged, old.Pack().ID, opts.Pack.ID)
 	}
 	a, err := old.Assessment()
 	if err != nil {
 		return nil, err
+	}
+	if coordinator {
+		return create(newPath, opts, func(w *Workspace) error { return w.carryCoordinator(old, a, by) })
 	}
 	return create(newPath, opts, func(w *Workspace) error {
 		return w.carry(ctx, old, a, by, progress)
@@ -173,4 +185,70 @@ func (w *Workspace) copyBlob(ctx context.Context, old *Workspace, sha string, re
 		return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, ErrEvidenceCorrupt)
 	}
 	return nil
+}
+
+// carryCoordinator carries last year's coordinator workspace old, whose
+// assessment is a, into the new coordinator workspace w (see CreateFrom).
+func (w *Workspace) carryCoordinator(old *Workspace, a *model.Assessment, by string) error {
+	var regs []registryRec
+	var tl model.Timeline
+	var results []model.YearResult
+	err := old.view(func(tx *bbolt.Tx) (err error) {
+		if err = forRegistry(tx, func(r registryRec) error {
+			regs = append(regs, r)
+			return nil
+		}); err != nil {
+			return err
+		}
+		if tl, err = old.timeline(tx); err != nil {
+			return err
+		}
+		results, err = trend(metaBucket.of(tx))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	score, err := a.Score()
+	if err != nil {
+		return err
+	}
+	if r, ok := model.ResultOf(a.Identity.Year, score); ok && !slices.ContainsFunc(results, func(y model.YearResult) bool { return y.Year == r.Year }) {
+		results = model.MergeTrend(results, []model.YearResult{r})
+	}
+	if old.Pack().ID != w.pack.ID {
+		// Domain indices of another instrument are not this one's.
+		for i := range results {
+			results[i].Domains = nil
+		}
+	}
+	if err := model.CheckTrend(results, w.pack); err != nil {
+		return err
+	}
+	return w.update(func(tx *bbolt.Tx) error {
+		at := now()
+		var changes []model.Change
+		for _, r := range regs {
+			r.Key = nil
+			if err := putJSON(registryBucket.of(tx), []byte(r.Code), r); err != nil {
+				return err
+			}
+			changes = append(changes, model.Change{At: at, By: by, Field: model.FieldOPD, New: registryText(r)})
+		}
+		c, err := w.putTimeline(tx, by, tl.Shift(w.ident.Year-a.Identity.Year))
+		if err != nil {
+			return err
+		}
+		changes = append(changes, c...)
+		if c, err = putTrend(tx, by, results); err != nil {
+			return err
+		}
+		changes = append(changes, c...)
+		if a.Officials != (model.Officials{}) {
+			if err := putJSON(metaBucket.of(tx), keyOfficials, officialsToRec(a.Officials)); err != nil {
+				return err
+			}
+		}
+		return appendChanges(tx, changes)
+	})
 }

@@ -37,6 +37,10 @@ const (
 	ProblemSpace ProblemKind = "space"
 	// ProblemSubmission: an imported submission or the record of its OPD.
 	ProblemSubmission ProblemKind = "submission"
+	// ProblemCoordination: the OPD registry, the assignment matrix, the
+	// target levels, the timeline, the trend, or an OPD's received
+	// assignment and its coordinator's key.
+	ProblemCoordination ProblemKind = "coordination"
 )
 
 // Problem is one thing Check found wrong.
@@ -93,6 +97,7 @@ func (w *Workspace) Check(ctx context.Context, progress func(done, total int64))
 		w.checkAnswers(tx, r)
 		blobs, linked = w.checkEvidence(tx, r)
 		w.checkHistory(tx, r)
+		w.checkCoordination(tx, r)
 		n := 0
 		for err := range tx.Check() {
 			if n++; n <= maxFileProblems {
@@ -293,6 +298,85 @@ func (w *Workspace) checkHistory(tx *bbolt.Tx, r *CheckReport) {
 	r.HistoryEntries = len(changes)
 	if err := model.VerifyChain(changes, "", 1); err != nil && !bad {
 		r.add(ProblemHistory, affects, "%v", err)
+	}
+}
+
+// checkCoordination checks the registry, the assignment matrix and the
+// target levels record by record, and that the timeline, the trend, an
+// OPD's received assignment and its coordinator's key read back.
+func (w *Workspace) checkCoordination(tx *bbolt.Tx, r *CheckReport) {
+	names := map[string]string{}
+	_ = registryBucket.of(tx).ForEach(func(k, v []byte) error {
+		affects := fmt.Sprintf("daftar OPD / registry %s", k)
+		var rec registryRec
+		if err := json.Unmarshal(v, &rec); err != nil {
+			r.add(ProblemCoordination, affects, "tidak terbaca / unreadable: %v", err)
+			return nil
+		}
+		code, err := model.NormalizeCode(rec.Code)
+		switch {
+		case err != nil || code != string(k) || rec.Code != code:
+			r.add(ProblemCoordination, affects, "kode tidak sah / invalid code %q", rec.Code)
+		case strings.TrimSpace(rec.Name) == "":
+			r.add(ProblemCoordination, affects, "%v", model.ErrOPDName)
+		case names[string(opdKey(rec.Name))] != "":
+			r.add(ProblemCoordination, affects, "%v: %s", model.ErrOPDExists, names[string(opdKey(rec.Name))])
+		}
+		names[string(opdKey(rec.Name))] = rec.Code
+		if rec.Key != nil {
+			if _, err := rec.Key.model(); err != nil {
+				r.add(ProblemCoordination, affects, "%v", err)
+			}
+		}
+		return nil
+	})
+	_ = assignmentsBucket.of(tx).ForEach(func(k, v []byte) error {
+		affects := fmt.Sprintf("penugasan / assignment %s", k)
+		var a assignmentRec
+		if err := json.Unmarshal(v, &a); err != nil {
+			r.add(ProblemCoordination, affects, "tidak terbaca / unreadable: %v", err)
+			return nil
+		}
+		if registryBucket.of(tx).Get(k) == nil {
+			r.add(ProblemCoordination, affects, "%v", model.ErrNoSuchOPD)
+		}
+		for _, no := range a.Indicators {
+			if w.pack.Indicator(no) == nil {
+				r.add(ProblemCoordination, affects, "indikator %d: %v", no, model.ErrUnknownIndicator)
+			}
+		}
+		return nil
+	})
+	if t, err := targets(tx); err != nil {
+		r.add(ProblemCoordination, "target tingkat / target levels", "%v", err)
+	} else {
+		for no, v := range t {
+			if err := w.pack.CheckValue(no, v); err != nil || v == model.Unanswered {
+				r.add(ProblemCoordination, "target tingkat / target levels", "indikator %d: %s", no, v.ID())
+			}
+		}
+	}
+	meta := metaBucket.of(tx)
+	if t, err := w.timeline(tx); err != nil {
+		r.add(ProblemCoordination, "jadwal / timeline", "%v", err)
+	} else if err := t.Check(); err != nil {
+		r.add(ProblemCoordination, "jadwal / timeline", "%v", err)
+	}
+	if t, err := trend(meta); err != nil {
+		r.add(ProblemCoordination, "tren / trend", "%v", err)
+	} else if err := model.CheckTrend(t, w.pack); err != nil {
+		r.add(ProblemCoordination, "tren / trend", "%v", err)
+	}
+	if _, err := heldAssignment(meta); err != nil {
+		r.add(ProblemCoordination, "penugasan diterima / received assignment", "%v", err)
+	}
+	if meta.Get(keyCoordinatorKey) != nil {
+		var pin pinnedKeyRec
+		if err := getJSON(meta, keyCoordinatorKey, &pin); err != nil {
+			r.add(ProblemCoordination, "kunci koordinator / coordinator key", "%v", err)
+		} else if _, err := pin.Key.model(); err != nil {
+			r.add(ProblemCoordination, "kunci koordinator / coordinator key", "%v", err)
+		}
 	}
 }
 

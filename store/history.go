@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"go.etcd.io/bbolt"
@@ -36,6 +37,26 @@ func appendChanges(tx *bbolt.Tx, changes []model.Change) error {
 		}
 	}
 	return nil
+}
+
+// record runs fn in a write transaction and appends the history entries it
+// returns, sealed after the last one. When fn returns none, the transaction
+// is rolled back: a change that changes nothing writes nothing.
+func (w *Workspace) record(fn func(tx *bbolt.Tx) ([]model.Change, error)) error {
+	err := w.update(func(tx *bbolt.Tx) error {
+		changes, err := fn(tx)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return errNoChange
+		}
+		return appendChanges(tx, changes)
+	})
+	if errors.Is(err, errNoChange) {
+		return nil
+	}
+	return err
 }
 
 // History returns the history entries of indicator no in order, or every

@@ -24,7 +24,11 @@ import (
 //	   coordinator's imported submissions and the OPDs' pinned keys in
 //	   their own buckets; a blob record counts the submissions that hold it
 //	   besides its links (migration3).
-const schemaVersion uint64 = 3
+//	4  a coordinator's OPD registry, its assignment matrix and the target
+//	   level of each indicator in their own buckets; the timeline, the
+//	   earlier years' results, an OPD's received assignment and its
+//	   coordinator's pinned key in meta (migration4).
+const schemaVersion uint64 = 4
 
 // formatName is the value of the meta key "format": it tells a workspace
 // from any other bbolt file.
@@ -69,11 +73,21 @@ var (
 	// submissionsBucket maps: OPD number (uint64 BE, opdRec.No) ‖ revision
 	// (uint64 BE) -> submissionRec JSON. Since version 3.
 	submissionsBucket = bucket{[]byte("submissions"), 3}
+	// registryBucket maps: OPD code (model.NormalizeCode) -> registryRec
+	// JSON, the coordinator's registry of OPDs. Since version 4.
+	registryBucket = bucket{[]byte("registry"), 4}
+	// assignmentsBucket maps: OPD code -> assignmentRec JSON, the
+	// indicators assigned to the OPD and the last assignment bundle made
+	// for it. Since version 4.
+	assignmentsBucket = bucket{[]byte("assignments"), 4}
+	// targetsBucket maps: indicator (uint32 BE) -> the indicator's target
+	// level, hundredths as decimal text. Since version 4.
+	targetsBucket = bucket{[]byte("targets"), 4}
 )
 
 // allBuckets lists every bucket of the current schema.
 var allBuckets = []bucket{metaBucket, packBucket, answersBucket, blobsBucket, chunksBucket, pendingBucket, historyBucket, linksBucket,
-	opdsBucket, submissionsBucket}
+	opdsBucket, submissionsBucket, registryBucket, assignmentsBucket, targetsBucket}
 
 // Keys of metaBucket.
 var (
@@ -97,6 +111,18 @@ var (
 	// keyLastExport -> exportRec JSON of the last export that was
 	// completed. Since version 3.
 	keyLastExport = []byte("last_export")
+	// keyTimeline -> []milestoneRec JSON, the year's deadlines; absent
+	// until set (model.DefaultTimeline). Since version 4.
+	keyTimeline = []byte("timeline")
+	// keyTrend -> []yearResultRec JSON, earlier years' results. Since
+	// version 4.
+	keyTrend = []byte("trend")
+	// keyAssignment -> heldAssignmentRec JSON, the assignment an OPD's
+	// workspace received last. Since version 4.
+	keyAssignment = []byte("assignment")
+	// keyCoordinatorKey -> pinnedKeyRec JSON, the coordinator's key an
+	// OPD's workspace pinned from its first assignment. Since version 4.
+	keyCoordinatorKey = []byte("coordinator_key")
 )
 
 // keyPackCanonical is the key of packBucket. Since version 1.
@@ -243,6 +269,13 @@ type opdRec struct {
 	// ended with.
 	Latest int     `json:"latest"`
 	Head   headRec `json:"head"`
+	// Created is when the OPD exported the newest revision, Answered the
+	// indicators it answers and Evidenced those it links evidence to, so
+	// that the coordinator's status of every OPD reads no submission.
+	// Since version 4 (migration4 fills them in for older records).
+	Created   time.Time `json:"created,omitzero"`
+	Answered  []int     `json:"answered,omitempty"`
+	Evidenced []int     `json:"evidenced,omitempty"`
 }
 
 // formerKeyRec is a key an OPD used before. Since version 3.
@@ -276,6 +309,72 @@ type submissionRec struct {
 	Imported    time.Time         `json:"imported"`
 	ImportedBy  string            `json:"imported_by"`
 	Continuity  string            `json:"continuity"`
+}
+
+// registryRec is one OPD of a coordinator's registry; the key is its code.
+// Key is a key registered in advance, before the OPD's first submission
+// pins one. Since version 4.
+type registryRec struct {
+	Code    string        `json:"code"`
+	Name    string        `json:"name"`
+	Contact string        `json:"contact,omitempty"`
+	Key     *publicKeyRec `json:"key,omitempty"`
+}
+
+// assignmentRec is an OPD's row of the assignment matrix: the indicators
+// it answers, in instrument order, and the last assignment bundle made
+// for it (Revision 0: none). Since version 4.
+type assignmentRec struct {
+	Indicators []int     `json:"indicators"`
+	Revision   int       `json:"revision,omitempty"`
+	Sent       time.Time `json:"sent,omitzero"`
+	Deadline   string    `json:"deadline,omitempty"`
+}
+
+// milestoneRec is one deadline of the timeline; Due is YYYY-MM-DD. Since
+// version 4.
+type milestoneRec struct {
+	Stage string `json:"stage"`
+	Due   string `json:"due"`
+}
+
+// yearResultRec is an earlier year's result; values in hundredths. Since
+// version 4.
+type yearResultRec struct {
+	Year     int     `json:"year"`
+	Index    int64   `json:"index"`
+	Predikat string  `json:"predikat,omitempty"`
+	Domains  []int64 `json:"domains,omitempty"`
+}
+
+// heldAssignmentRec is the assignment an OPD received (model.Assignment),
+// with who took it and when. Since version 4.
+type heldAssignmentRec struct {
+	Code           string         `json:"code"`
+	Name           string         `json:"name"`
+	Revision       int            `json:"revision"`
+	Instansi       string         `json:"instansi"`
+	Year           int            `json:"year"`
+	InstrumentID   string         `json:"instrument_id"`
+	InstrumentHash string         `json:"instrument_hash"`
+	Indicators     []int          `json:"indicators"`
+	Targets        map[int]int64  `json:"targets,omitempty"`
+	TargetIndex    int64          `json:"target_index,omitempty"`
+	Deadline       string         `json:"deadline,omitempty"`
+	Timeline       []milestoneRec `json:"timeline"`
+	Coordinator    publicKeyRec   `json:"coordinator"`
+	Sent           time.Time      `json:"sent"`
+	Received       time.Time      `json:"received"`
+	ReceivedBy     string         `json:"received_by"`
+}
+
+// pinnedKeyRec is the coordinator's key an OPD pinned, with the keys it
+// replaced. Since version 4.
+type pinnedKeyRec struct {
+	Key      publicKeyRec   `json:"key"`
+	PinnedAt time.Time      `json:"pinned_at"`
+	PinnedBy string         `json:"pinned_by"`
+	Former   []formerKeyRec `json:"former_keys,omitempty"`
 }
 
 // submittedAnswer is an answer of a submission.

@@ -49,8 +49,12 @@ type ImportResult struct {
 	Revision int
 	// NewOPD: the first submission of this OPD; its key is pinned now.
 	NewOPD bool
-	// KeyReplaced: signed by another key than the pinned one, accepted
-	// with ImportOptions.AcceptNewKey; the new key is pinned now.
+	// KeyRegistered: the first submission of an OPD whose key the
+	// registry holds from before (PutOPD), signed by that key.
+	KeyRegistered bool
+	// KeyReplaced: signed by another key than the pinned one (or than the
+	// one registered in advance), accepted with ImportOptions.AcceptNewKey;
+	// the new key is pinned now.
 	KeyReplaced bool
 	// Key is the key the submission is signed with.
 	Key model.PublicKey
@@ -89,8 +93,9 @@ func (w *Workspace) CheckImport(s *model.Submission, acceptNewKey bool) (ImportR
 // in the workspace, so a file the workspace holds already (from an earlier
 // revision, another OPD or the coordinator's own links) is not copied again.
 //
-// The first submission of an OPD pins the key it is signed with. Import
-// refuses a submission for another instansi, year or instrument
+// The first submission of an OPD pins the key it is signed with; when the
+// registry holds a key for the OPD from before (PutOPD), it must be that
+// one. Import refuses a submission for another instansi, year or instrument
 // (*model.SenderMismatchError), one signed by another key than its OPD's
 // pinned key unless opts.AcceptNewKey (*model.KeyChangedError), and one
 // whose revision is not newer than the last one imported from its OPD
@@ -141,7 +146,7 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 			return ImportResult{}, err
 		}
 	}
-	if err := st.flush(); err != nil {
+	if err := st.finish(); err != nil {
 		return ImportResult{}, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -180,6 +185,7 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 		}
 		head := s.Head()
 		opd.Latest, opd.Head = s.Revision, headRec{Seq: head.Seq, Hash: head.Hash}
+		opd.Created, opd.Answered, opd.Evidenced = s.Created.UTC(), answeredOf(s.Assessment), evidencedOf(s.Assessment)
 		if err := putJSON(opdsBucket.of(tx), opdKey(opd.Unit), opd); err != nil {
 			return err
 		}
@@ -190,6 +196,47 @@ func (w *Workspace) Import(ctx context.Context, s *model.Submission, opts Import
 	}
 	st.committed()
 	return res, nil
+}
+
+// Holds reports, for each SHA-256 (hex) of shas, whether the workspace
+// stores the file's bytes: an import copies only the others. A bundle
+// reader uses it to check the members the workspace holds already, while
+// Import checks the others as it stores them.
+func (w *Workspace) Holds(shas []string) (map[string]bool, error) {
+	out := make(map[string]bool, len(shas))
+	err := w.view(func(tx *bbolt.Tx) error {
+		b := blobsBucket.of(tx)
+		for _, sha := range shas {
+			sum, ok := parseSum(sha)
+			out[sha] = ok && b.Get(sum[:]) != nil
+		}
+		return nil
+	})
+	return out, err
+}
+
+// answeredOf returns the indicators a answers, in order.
+func answeredOf(a *model.Assessment) []int {
+	var out []int
+	for no, ans := range a.Answers {
+		if ans.Value != model.Unanswered {
+			out = append(out, no)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// evidencedOf returns the indicators a links evidence to, in order.
+func evidencedOf(a *model.Assessment) []int {
+	var out []int
+	for _, e := range a.Evidence {
+		if !slices.Contains(out, e.Indicator) {
+			out = append(out, e.Indicator)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // admit applies the import rules to s against the workspace in tx and
@@ -209,13 +256,28 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 			Want: instrumentText(w.ident.InstrumentID, w.ident.InstrumentHash), Got: instrumentText(id.InstrumentID, id.InstrumentHash)}
 	}
 	res = ImportResult{Unit: id.Unit, Revision: s.Revision, Key: s.Key}
-	v := opdsBucket.of(tx).Get(opdKey(id.Unit))
-	if v == nil {
-		res.NewOPD = true
-		return res, opd, false, nil
+	opd, exists, err = submitter(tx, id.Unit)
+	if err != nil {
+		return res, opd, exists, err
 	}
-	if err := json.Unmarshal(v, &opd); err != nil {
-		return res, opd, true, fmt.Errorf("%w: OPD %q: %v", ErrDamaged, id.Unit, err)
+	if !exists {
+		res.NewOPD = true
+		reg, found, err := registryByName(tx, id.Unit)
+		if err != nil || !found || reg.Key == nil {
+			return res, opd, false, err
+		}
+		registered, err := reg.Key.model()
+		switch {
+		case err != nil:
+			return res, opd, false, err
+		case registered.Equal(s.Key):
+			res.KeyRegistered = true
+		case !acceptNewKey:
+			return res, opd, false, &model.KeyChangedError{Unit: id.Unit, Pinned: registered, Got: s.Key}
+		default:
+			res.KeyReplaced = true
+		}
+		return res, opd, false, nil
 	}
 	pinned, err := opd.Key.model()
 	if err != nil {
@@ -228,7 +290,14 @@ func (w *Workspace) admit(tx *bbolt.Tx, s *model.Submission, acceptNewKey bool) 
 		res.KeyReplaced = true
 	}
 	if s.Revision <= opd.Latest {
-		return res, opd, true, &model.ReplayError{Unit: opd.Unit, Have: opd.Latest, Got: s.Revision}
+		e := &model.ReplayError{Unit: opd.Unit, Have: opd.Latest, Got: s.Revision}
+		if v := submissionsBucket.of(tx).Get(submissionKey(opd.No, s.Revision)); v != nil {
+			var held struct {
+				BundleID string `json:"bundle_id"`
+			}
+			e.Same = json.Unmarshal(v, &held) == nil && held.BundleID == s.BundleID
+		}
+		return res, opd, true, e
 	}
 	res.Previous = opd.Latest
 	return res, opd, true, nil
@@ -352,8 +421,12 @@ func (w *Workspace) checkSubmission(s *model.Submission) (map[string]int64, erro
 }
 
 // stager writes the bytes of new files into pending extents, several files
-// and at most chunksPerTx chunks per transaction, so that many small files
-// do not each cost a transaction and a big one never makes a big one.
+// and half of chunksPerTx chunks per transaction, so that many small files
+// do not each cost a transaction and a big one never makes a big one. A
+// full batch is committed in the background while the next is read and
+// hashed: reading and hashing overlap with the disk's sync. At most one
+// commit is in flight, so the two batches together hold what one batch of
+// chunksPerTx chunks would.
 type stager struct {
 	w        *Workspace
 	progress func(done, total int64)
@@ -362,9 +435,13 @@ type stager struct {
 	// extents holds the pending extent of each file and, once written,
 	// its chunk count.
 	extents map[string]*stagedFile
-	batch   []stagedChunk
-	bufs    [][]byte
-	kept    bool
+	// batch holds the queued chunks, in the buffers bufs; spareBatch and
+	// spareBufs are the ones of the commit in flight.
+	batch, spareBatch []stagedChunk
+	bufs, spareBufs   [][]byte
+	// inflight receives the result of the commit in flight; nil when none.
+	inflight chan error
+	kept     bool
 }
 
 type stagedFile struct {
@@ -419,7 +496,7 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if len(st.batch) == st.w.chunksPerTx {
+		if len(st.batch) == st.batchSize() {
 			if err := st.flush(); err != nil {
 				return err
 			}
@@ -452,11 +529,11 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 func sumIs(h hash.Hash, sha string) bool { return hex.EncodeToString(h.Sum(nil)) == sha }
 
 // buffer returns a free chunk buffer: the one after the queued chunks.
-// bbolt keeps a value only until its transaction ends, so buffers are
-// reused only after a flush.
+// bbolt keeps a value only until its transaction ends, so a buffer is
+// reused only once the commit of its chunks is done.
 func (st *stager) buffer() []byte {
 	if st.bufs == nil {
-		st.bufs = make([][]byte, st.w.chunksPerTx)
+		st.bufs = make([][]byte, st.batchSize())
 	}
 	i := len(st.batch)
 	if st.bufs[i] == nil {
@@ -465,23 +542,55 @@ func (st *stager) buffer() []byte {
 	return st.bufs[i]
 }
 
-// flush writes the queued chunks in one transaction.
+// batchSize is the number of chunks of one batch.
+func (st *stager) batchSize() int { return max(1, st.w.chunksPerTx/2) }
+
+// flush starts the commit of the queued chunks in the background, after
+// the commit before it is done, and swaps in the other buffers. It returns
+// the error of the commit before.
 func (st *stager) flush() error {
+	if err := st.wait(); err != nil {
+		return err
+	}
 	if len(st.batch) == 0 {
 		return nil
 	}
-	err := st.w.update(func(tx *bbolt.Tx) error {
-		c := chunksBucket.of(tx)
-		for _, ch := range st.batch {
-			if err := c.Put(chunkKey(ch.extent, ch.index), ch.data); err != nil {
-				return err
+	batch, done := st.batch, make(chan error, 1)
+	st.inflight = done
+	go func() {
+		err := st.w.update(func(tx *bbolt.Tx) error {
+			c := chunksBucket.of(tx)
+			for _, ch := range batch {
+				if err := c.Put(chunkKey(ch.extent, ch.index), ch.data); err != nil {
+					return err
+				}
 			}
-		}
+			return nil
+		})
+		st.w.release()
+		done <- err
+	}()
+	st.batch, st.spareBatch = st.spareBatch[:0], batch
+	st.bufs, st.spareBufs = st.spareBufs, st.bufs
+	return nil
+}
+
+// wait waits for the commit in flight and returns its error.
+func (st *stager) wait() error {
+	if st.inflight == nil {
 		return nil
-	})
-	st.w.release()
-	st.batch = st.batch[:0]
+	}
+	err := <-st.inflight
+	st.inflight = nil
 	return err
+}
+
+// finish commits the queued chunks and waits until every chunk is written.
+func (st *stager) finish() error {
+	if err := st.flush(); err != nil {
+		return err
+	}
+	return st.wait()
 }
 
 // commitBlob makes file sha a reference of a submission in tx: one more
@@ -518,9 +627,10 @@ func (st *stager) committed() {
 }
 
 // abandon removes the pending extents: all of them when the import did not
-// complete, the unused ones when it did. Best effort: what is left is
-// removed by the next Open.
+// complete, the unused ones when it did, once the commit in flight is done.
+// Best effort: what is left is removed by the next Open.
 func (st *stager) abandon() {
+	_ = st.wait()
 	for sha, f := range st.extents {
 		if !st.kept || !f.used {
 			_ = st.w.purgeExtent(f.extent)
@@ -529,10 +639,10 @@ func (st *stager) abandon() {
 	}
 }
 
-// OPDs lists every OPD the coordinator's workspace has imported
+// Submitters lists every OPD the coordinator's workspace has imported
 // submissions from, ordered by unit name, each with its pinned key and its
-// revisions.
-func (w *Workspace) OPDs() ([]model.SubmittingOPD, error) {
+// revisions. Registry lists the OPDs the coordinator expects.
+func (w *Workspace) Submitters() ([]model.SubmittingOPD, error) {
 	var out []model.SubmittingOPD
 	err := w.view(func(tx *bbolt.Tx) error {
 		return opdsBucket.of(tx).ForEach(func(k, v []byte) error {

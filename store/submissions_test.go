@@ -138,7 +138,7 @@ func TestSigningKeyOnFirstUse(t *testing.T) {
 	if a, _ := w.Assessment(); a.KeyFingerprint != "" {
 		t.Fatalf("a migrated workspace has a key already: %s", a.KeyFingerprint)
 	}
-	if opds, err := w.OPDs(); err != nil || len(opds) != 0 {
+	if opds, err := w.Submitters(); err != nil || len(opds) != 0 {
 		t.Fatalf("OPDs of a migrated workspace: %v, %v", opds, err)
 	}
 	k, err := w.SigningKey()
@@ -262,7 +262,7 @@ func TestImport(t *testing.T) {
 	if res.NewOPD || res.Previous != 1 || res.Files != 3 || res.Stored != 1 || res.StoredBytes != 9000 || res.Continuity != model.ContinuityComplete {
 		t.Fatalf("second %+v", res)
 	}
-	opds, err := c.OPDs()
+	opds, err := c.Submitters()
 	if err != nil || len(opds) != 1 {
 		t.Fatalf("OPDs %v, %v", opds, err)
 	}
@@ -370,7 +370,7 @@ func TestImportRefused(t *testing.T) {
 	if err != nil || !res.KeyReplaced {
 		t.Fatalf("accepted: %+v, %v", res, err)
 	}
-	opds, _ := c.OPDs()
+	opds, _ := c.Submitters()
 	if o := opds[0]; !o.Key.Equal(other.Public) || len(o.FormerKeys) != 1 || !o.FormerKeys[0].Key.Equal(second.Key) || o.FormerKeys[0].ReplacedBy != "Sari" {
 		t.Fatalf("OPD after the new key: %+v", o)
 	}
@@ -458,8 +458,10 @@ func TestImportManySmallFiles(t *testing.T) {
 	if res.Stored != 40 || last != total || total != 80000 {
 		t.Fatalf("result %+v, progress %d/%d", res, last, total)
 	}
-	// The pending extents, 2 batches of 32 chunks, the final transaction.
-	if txs != 4 {
+	// The pending extents, the batches of half a transaction's chunks, the
+	// final transaction.
+	batch := c.chunksPerTx / 2
+	if want := 2 + (40+batch-1)/batch; txs != want {
 		t.Fatalf("%d write transactions for 40 small files", txs)
 	}
 	mustCheck(t, c)

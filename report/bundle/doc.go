@@ -1,5 +1,6 @@
-// Package bundle writes and reads the signed bundle an OPD sends to its
-// coordinator: one zip file holding
+// Package bundle writes and reads the signed bundles an OPD and its
+// coordinator send each other. A submission (kind "submission") is what an
+// OPD sends its coordinator: one zip file holding
 //
 //	manifest.json          format and version, kind, bundle id, revision,
 //	                       creation time, app version, instrument id and
@@ -11,6 +12,12 @@
 //	                       officials, the history since the last export
 //	report.pdf             the OPD's report, when the build makes one
 //	evidence/<sha256>      each evidence file once
+//
+// An assignment (kind "assignment", WriteAssignment and Reader.Assignment)
+// is what a coordinator sends an OPD: assignment.json, which says which
+// indicators the OPD answers, at which target levels and by when, and
+// instrument.json, the instrument pack itself, with the manifest and its
+// signature by the coordinator's key.
 //
 // Write streams a submission into a bundle: members are hashed as they are
 // written and evidence comes straight from the workspace, so memory stays

@@ -61,9 +61,13 @@ var (
 	// ErrTampered reports a member whose bytes do not hash to the SHA-256
 	// the signed manifest gives.
 	ErrTampered = errors.New("berkas telah diubah setelah ditandatangani / file changed after it was signed")
-	// ErrContents reports an assessment.json that is not valid, or does not
+	// ErrContents reports an assessment.json (or an assignment bundle's
+	// assignment.json or instrument.json) that is not valid, or does not
 	// agree with the manifest.
 	ErrContents = errors.New("isi penilaian dalam bundel tidak sah / invalid assessment in the bundle")
+	// ErrKind reports a bundle of another kind than the one asked for: an
+	// assignment given where a submission is read, or the other way round.
+	ErrKind = errors.New("jenis bundel lain / another kind of bundle")
 )
 
 // Errors of keys and writing.

@@ -3,8 +3,10 @@ package bundle
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -24,6 +26,8 @@ const (
 	FormatVersion = 1
 	// KindSubmission is an OPD's submission to its coordinator.
 	KindSubmission = "submission"
+	// KindAssignment is a coordinator's assignment to one OPD.
+	KindAssignment = "assignment"
 )
 
 // Member names.
@@ -35,6 +39,11 @@ const (
 	// EvidencePrefix is followed by the SHA-256 of the file in lower-case
 	// hex.
 	EvidencePrefix = "evidence/"
+	// AssignmentName and InstrumentName are the members of an assignment
+	// bundle: what the OPD is asked, and the instrument pack's canonical
+	// JSON.
+	AssignmentName = "assignment.json"
+	InstrumentName = "instrument.json"
 )
 
 // Limits of what a reader accepts. A bundle that exceeds one is refused
@@ -53,6 +62,11 @@ const (
 	maxSignature = 4 << 10
 	// maxAssessment bounds assessment.json, which is read into memory.
 	maxAssessment = 32 << 20
+	// maxAssignment bounds assignment.json and maxInstrument
+	// instrument.json, which are read into memory; the built-in packs take
+	// under 500 kB.
+	maxAssignment = 1 << 20
+	maxInstrument = 16 << 20
 	// maxText bounds the trusted comment and names in the manifest.
 	maxText = 1000
 )
@@ -159,13 +173,8 @@ func ParseManifest(data []byte) (*Manifest, error) {
 		return bad("versi / version %d", version)
 	}
 	var m Manifest
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return bad("%s", strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return bad("data setelah objek JSON / data after the JSON object")
+	if err := decodeStrict(data, &m); err != nil {
+		return bad("%v", err)
 	}
 	if err := m.check(); err != nil {
 		return bad("%v", err)
@@ -176,7 +185,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 // check checks the values of a decoded manifest.
 func (m *Manifest) check() error {
 	switch {
-	case m.Kind != KindSubmission:
+	case m.Kind != KindSubmission && m.Kind != KindAssignment:
 		return fmt.Errorf("jenis / kind %q", m.Kind)
 	case !isUUID(m.BundleID):
 		return fmt.Errorf("bundle_id %q", m.BundleID)
@@ -192,7 +201,7 @@ func (m *Manifest) check() error {
 		return fmt.Errorf("app_version %q", m.AppVersion)
 	case strings.TrimSpace(m.Sender.Instansi) == "" || !plainText(m.Sender.Instansi):
 		return fmt.Errorf("instansi %q", m.Sender.Instansi)
-	case strings.TrimSpace(m.Sender.Unit) == "" || !plainText(m.Sender.Unit):
+	case (m.Kind == KindSubmission && strings.TrimSpace(m.Sender.Unit) == "") || !plainText(m.Sender.Unit):
 		return fmt.Errorf("unit %q", m.Sender.Unit)
 	case !isUUID(m.Sender.WorkspaceID):
 		return fmt.Errorf("workspace_id %q", m.Sender.WorkspaceID)
@@ -202,7 +211,10 @@ func (m *Manifest) check() error {
 	if _, err := ParsePublicKey([]byte(m.Sender.PublicKey)); err != nil {
 		return fmt.Errorf("public_key: %v", err)
 	}
-	hasAssessment := false
+	required := map[string]bool{AssessmentName: false}
+	if m.Kind == KindAssignment {
+		required = map[string]bool{AssignmentName: false, InstrumentName: false}
+	}
 	for i, f := range m.Files {
 		if err := checkName(f.Path); err != nil {
 			return fmt.Errorf("files: %v: %q", err, f.Path)
@@ -216,9 +228,13 @@ func (m *Manifest) check() error {
 		if f.Size < 0 || f.Size > MaxMemberSize {
 			return fmt.Errorf("files: %s: ukuran / size %d", f.Path, f.Size)
 		}
+		if _, ok := required[f.Path]; ok {
+			required[f.Path] = true
+			continue
+		}
 		switch {
-		case f.Path == AssessmentName:
-			hasAssessment = true
+		case m.Kind != KindSubmission:
+			return fmt.Errorf("files: %q bukan anggota bundel %s / not a member of a bundle of kind %s", f.Path, m.Kind, m.Kind)
 		case f.Path == ReportName:
 		case strings.HasPrefix(f.Path, EvidencePrefix):
 			if f.Path[len(EvidencePrefix):] != f.SHA256 || f.Size == 0 {
@@ -228,8 +244,27 @@ func (m *Manifest) check() error {
 			return fmt.Errorf("files: %q bukan anggota bundel / not a bundle member", f.Path)
 		}
 	}
-	if !hasAssessment {
-		return fmt.Errorf("files: %s tidak ada / missing", AssessmentName)
+	for _, name := range slices.Sorted(maps.Keys(required)) {
+		if !required[name] {
+			return fmt.Errorf("files: %s tidak ada / missing", name)
+		}
+	}
+	return nil
+}
+
+// decodeStrict decodes data, one JSON object, into v: no field v does not
+// define, no field twice, nothing after the object.
+func decodeStrict(data []byte, v any) error {
+	if err := uniqueKeys(data); err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data setelah objek JSON / data after the JSON object")
 	}
 	return nil
 }

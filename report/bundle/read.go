@@ -276,8 +276,10 @@ func (rd *Reader) KeyGiven() bool { return rd.given }
 // `minisign -V` prints it.
 func (rd *Reader) TrustedComment() string { return rd.signature.TrustedComment }
 
-// Header returns the submission as far as the manifest tells it: who sends
-// it, revision, key, instrument; without its contents. A coordinator checks
+// Header returns the submission of a submission bundle as far as the
+// manifest tells it: who sends it, revision, key, instrument; without its
+// contents. Look at Manifest().Kind first: an assignment bundle has no
+// submission. A coordinator checks
 // it against its workspace (store.Workspace.CheckImport) before reading
 // gigabytes.
 func (rd *Reader) Header() *model.Submission {
@@ -290,21 +292,39 @@ func (rd *Reader) Header() *model.Submission {
 		Manifest: bytes.Clone(rd.raw), Signature: bytes.Clone(rd.sigText)}
 }
 
-// Verify reads every member, each with a hard cap at its declared size,
-// and checks its SHA-256 against the manifest (ErrSize, ErrTampered);
-// assessment.json first, which it parses strictly and checks against the
-// manifest and, when p is not nil, against the instrument (ErrContents).
-// A p of another instrument than the bundle's is refused
-// (*model.SenderMismatchError). It returns the whole submission.
-// progress, when not nil, is called with the bytes read and the total.
+// Verify reads every member of a submission bundle, each with a hard cap
+// at its declared size, and checks its SHA-256 against the manifest
+// (ErrSize, ErrTampered); assessment.json first, which it parses strictly
+// and checks against the manifest and, when p is not nil, against the
+// instrument (ErrContents). A p of another instrument than the bundle's is
+// refused (*model.SenderMismatchError), and so is a bundle of another kind
+// (ErrKind). It returns the whole submission. progress, when not nil, is
+// called with the bytes read and the total.
 func (rd *Reader) Verify(ctx context.Context, p *model.Pack, progress func(done, total int64)) (*model.Submission, error) {
+	return rd.VerifyExcept(ctx, p, nil, progress)
+}
+
+// VerifyExcept is Verify that leaves unread the files (evidence or the
+// report) for which except, when not nil, reports true of their SHA-256.
+// Each byte is then read once however it is used: the caller must read
+// each of those files in full, through OpenFile or through OpenSized with
+// its own hash, before it trusts the submission. An import does so with
+// the files the workspace does not hold yet, which it hashes while it
+// stores them.
+func (rd *Reader) VerifyExcept(ctx context.Context, p *model.Pack, except func(sha string) bool, progress func(done, total int64)) (*model.Submission, error) {
 	m := rd.manifest
+	if m.Kind != KindSubmission {
+		return nil, fmt.Errorf("%w: %s, bukan / not %s", ErrKind, m.Kind, KindSubmission)
+	}
 	if p != nil && p.Hash() != m.Instrument.Hash {
 		return nil, &model.SenderMismatchError{What: model.MismatchInstrument, Want: p.ID + " " + p.ShortHash(), Got: m.Instrument.ID + " " + m.Instrument.Hash[:12]}
 	}
+	skip := func(f File) bool { return f.Path != AssessmentName && except != nil && except(f.SHA256) }
 	var total, done int64
 	for _, f := range m.Files {
-		total += f.Size
+		if !skip(f) {
+			total += f.Size
+		}
 	}
 	count := func(n int64) {
 		done += n
@@ -325,14 +345,14 @@ func (rd *Reader) Verify(ctx context.Context, p *model.Pack, progress func(done,
 		return nil, err
 	}
 	for _, f := range m.Files {
-		if f.Path == AssessmentName {
+		if f.Path == ReportName {
+			s.Report, s.ReportSize = f.SHA256, f.Size
+		}
+		if f.Path == AssessmentName || skip(f) {
 			continue
 		}
 		if err := rd.check(ctx, f, io.Discard, count); err != nil {
 			return nil, err
-		}
-		if f.Path == ReportName {
-			s.Report, s.ReportSize = f.SHA256, f.Size
 		}
 	}
 	h := rd.Header()

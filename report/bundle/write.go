@@ -168,24 +168,7 @@ func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOpti
 	m := &Manifest{Format: FormatName, Version: FormatVersion, Kind: KindSubmission, BundleID: s.BundleID, Revision: s.Revision,
 		Created: s.Created, AppVersion: s.AppVersion, Year: id.Year, Instrument: Instrument{ID: id.InstrumentID, Hash: id.InstrumentHash},
 		Sender: Sender{Instansi: id.Instansi, Unit: id.Unit, WorkspaceID: id.ID, PublicKey: PublicKeyText(s.Key)}, Files: listed}
-	slices.SortFunc(m.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	if s.Manifest, err = m.marshal(); err != nil {
-		return Summary{}, err
-	}
-	s.Signature = sign(opts.Signer, s.Manifest, trustedComment(m))
-	for _, raw := range []struct {
-		name   string
-		method uint16
-		data   []byte
-	}{{ManifestName, zip.Deflate, s.Manifest}, {SignatureName, zip.Store, s.Signature}} {
-		if _, err := bw.member(raw.name, raw.method, false, func(w io.Writer) error {
-			_, err := w.Write(raw.data)
-			return err
-		}); err != nil {
-			return Summary{}, err
-		}
-	}
-	if err := bw.zw.Close(); err != nil {
+	if s.Manifest, s.Signature, err = bw.seal(m, opts.Signer); err != nil {
 		return Summary{}, err
 	}
 	return Summarize(s, model.DateOf(opts.Created)), nil
@@ -220,6 +203,30 @@ func checkWrite(s *model.Submission, opts *WriteOptions) error {
 	s.Created = opts.Created.UTC().Truncate(time.Second)
 	s.Report, s.ReportSize = "", 0
 	return nil
+}
+
+// seal writes the manifest m, its files sorted, and its signature by
+// signer as the last members, and closes the zip. It returns the
+// manifest's bytes and the signature.
+func (bw *bundleWriter) seal(m *Manifest, signer *Signer) (manifest, sig []byte, err error) {
+	slices.SortFunc(m.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	if manifest, err = m.marshal(); err != nil {
+		return nil, nil, err
+	}
+	sig = sign(signer, manifest, trustedComment(m))
+	for _, raw := range []struct {
+		name   string
+		method uint16
+		data   []byte
+	}{{ManifestName, zip.Deflate, manifest}, {SignatureName, zip.Store, sig}} {
+		if _, err := bw.member(raw.name, raw.method, false, func(w io.Writer) error {
+			_, err := w.Write(raw.data)
+			return err
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	return manifest, sig, bw.zw.Close()
 }
 
 // bundleWriter writes the members of a bundle.
@@ -333,8 +340,12 @@ func sign(s *Signer, manifest []byte, trusted string) []byte {
 // `minisign -V` prints it: minisign's timestamp and file name, then the
 // kind, revision and sender.
 func trustedComment(m *Manifest) string {
-	return fmt.Sprintf("timestamp:%d\tfile:%s\tswanilai %s revisi %d: %s, %s (%s)", m.Created.Unix(), ManifestName, m.Kind,
-		m.Revision, oneLine(m.Sender.Unit), oneLine(m.Sender.Instansi), m.BundleID)
+	who := oneLine(m.Sender.Instansi)
+	if m.Sender.Unit != "" {
+		who = oneLine(m.Sender.Unit) + ", " + who
+	}
+	return fmt.Sprintf("timestamp:%d\tfile:%s\tswanilai %s revisi %d: %s (%s)", m.Created.Unix(), ManifestName, m.Kind,
+		m.Revision, who, m.BundleID)
 }
 
 // untrustedPrefix starts the untrusted comment of a bundle signature; the
@@ -368,37 +379,60 @@ func truncate(s string, n int) string {
 // replacing what was there: path is never a half-written bundle. An error,
 // from commit too, leaves path as it was. The summary's Size is the file's.
 func WriteFile(ctx context.Context, path string, s *model.Submission, opts WriteOptions, commit func(*model.Submission) error) (Summary, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	var sum Summary
+	size, err := writeFile(path, func(w io.Writer) (err error) {
+		sum, err = Write(ctx, w, s, opts)
+		return err
+	}, func() error {
+		if commit == nil {
+			return nil
+		}
+		return commit(s)
+	})
 	if err != nil {
 		return Summary{}, err
 	}
+	sum.Size = size
+	return sum, nil
+}
+
+// writeFile writes a file through write into a temporary file beside
+// path, syncs it to disk, calls commit and only then renames it to path,
+// replacing what was there. An error, from commit too, leaves path as it
+// was. It returns the size of the file.
+func writeFile(path string, write func(io.Writer) error, commit func() error) (int64, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
 	tmp := f.Name()
-	sum, err := Write(ctx, f, s, opts)
+	err = write(f)
 	if err == nil {
 		err = f.Sync()
+	}
+	var size int64
+	if err == nil {
+		var st os.FileInfo
+		if st, err = f.Stat(); err == nil {
+			size = st.Size()
+		}
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		var st os.FileInfo
-		if st, err = os.Stat(tmp); err == nil {
-			sum.Size = st.Size()
-		}
-	}
-	if err == nil && commit != nil {
-		err = commit(s)
+		err = commit()
 	}
 	if err == nil {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return Summary{}, err
+		return 0, err
 	}
 	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
 		d.Close()
 	}
-	return sum, nil
+	return size, nil
 }

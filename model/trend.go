@@ -1,0 +1,208 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTrendFile bounds a trend file read into memory: a line per year.
+const maxTrendFile = 1 << 20
+
+// maxPredikat bounds the length of a predikat name.
+const maxPredikat = 100
+
+// CheckTrend checks earlier years' results against the instrument p they
+// are shown with: years 2000–2100, each once; indices 1,00–5,00; domain
+// indices 1,00–5,00 or 0 for not known, at most one per domain of p; a
+// predikat of one short line. The results need not be in order.
+func CheckTrend(results []YearResult, p *Pack) error {
+	seen := map[int]bool{}
+	for _, r := range results {
+		bad := func(format string, a ...any) error {
+			return fmt.Errorf("%w: tahun / year %d: %s", ErrTrend, r.Year, fmt.Sprintf(format, a...))
+		}
+		switch {
+		case r.Year < 2000 || r.Year > 2100:
+			return bad("di luar 2000–2100 / out of 2000–2100")
+		case seen[r.Year]:
+			return bad("dua kali / twice")
+		case r.Index < 100 || r.Index > 500:
+			return bad("indeks %s di luar 1,00–5,00 / index out of 1,00–5,00", r.Index.ID())
+		case len(r.Domains) > len(p.Domains):
+			return bad("%d indeks domain, instrumen punya %d domain / %d domain indices, the instrument has %d domains", len(r.Domains), len(p.Domains), len(r.Domains), len(p.Domains))
+		case len(r.Predikat) > maxPredikat || !utf8.ValidString(r.Predikat) || strings.ContainsFunc(r.Predikat, unicode.IsControl):
+			return bad("predikat %q", r.Predikat)
+		}
+		for i, d := range r.Domains {
+			if d != 0 && (d < 100 || d > 500) {
+				return bad("indeks domain %d %s di luar 1,00–5,00 / domain index out of 1,00–5,00", i+1, d.ID())
+			}
+		}
+		seen[r.Year] = true
+	}
+	return nil
+}
+
+// SortTrend orders results by year.
+func SortTrend(results []YearResult) {
+	slices.SortFunc(results, func(a, b YearResult) int { return a.Year - b.Year })
+}
+
+// MergeTrend returns old with the results of add put in: a year add has
+// replaces the same year of old. The result is in year order.
+func MergeTrend(old, add []YearResult) []YearResult {
+	out := make([]YearResult, 0, len(old)+len(add))
+	for _, r := range old {
+		if !slices.ContainsFunc(add, func(a YearResult) bool { return a.Year == r.Year }) {
+			out = append(out, r)
+		}
+	}
+	out = append(out, add...)
+	SortTrend(out)
+	return out
+}
+
+// ResultOf returns the year's result as a score of every indicator gives
+// it: the index and the domain indices rounded to two decimals, and the
+// predikat. It reports false for a score that does not cover the whole
+// instrument, whose index is not the instansi's.
+func ResultOf(year int, s *Score) (YearResult, bool) {
+	if s.Coverage.Answered != s.Coverage.Total || s.Coverage.Total == 0 {
+		return YearResult{}, false
+	}
+	r := YearResult{Year: year, Index: s.Index.Round(), Predikat: s.Predikat}
+	if s.Pack.HasDomains() {
+		for _, d := range s.Domains {
+			r.Domains = append(r.Domains, d.Index.Round())
+		}
+	}
+	return r, true
+}
+
+// Text says the result in one line: "2024: 3,76 (Sangat Baik)".
+func (r YearResult) Text() string {
+	s := fmt.Sprintf("%d: %s", r.Year, r.Index.ID())
+	if r.Predikat != "" {
+		s += " (" + r.Predikat + ")"
+	}
+	if len(r.Domains) > 0 {
+		ds := make([]string, len(r.Domains))
+		for i, d := range r.Domains {
+			ds[i] = "–"
+			if d != 0 {
+				ds[i] = d.ID()
+			}
+		}
+		s += "; domain " + strings.Join(ds, " / ")
+	}
+	return s
+}
+
+// trendColumns are the names a trend file's header may give its first
+// columns and its predikat column.
+var trendColumns = map[string]string{
+	"tahun": "tahun", "year": "tahun",
+	"indeks": "indeks", "index": "indeks", "nilai": "indeks",
+	"predikat": "predikat", "predicate": "predikat",
+}
+
+// trendExpected is what the header error messages say is expected.
+const trendExpected = "(yang diharapkan / expected: tahun,indeks[,predikat][,domain…])"
+
+// ParseTrend reads earlier years' results from a CSV file: a header whose
+// first two columns are tahun and indeks, then optionally predikat, then
+// one column per domain in the instrument's order (named as people like,
+// e.g. "Kebijakan Internal"). Indices take a decimal comma or point
+// ("3,76" quoted, or with semicolons as separators as Excel writes them in
+// Indonesian locales); an empty domain cell means not known. Check the
+// results against the instrument with CheckTrend.
+func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
+	data, detail := readText(r, maxTrendFile)
+	if detail != "" {
+		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: detail}
+	}
+	cr := newExcelCSV(name, data, ErrTrend)
+	var out []YearResult
+	predikat := -1
+	var domains []int
+	columns := 0
+	first := true
+	for {
+		rec, line, err := cr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		bad := func(format string, a ...any) error {
+			return &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: fmt.Sprintf(format, a...)}
+		}
+		if first {
+			first = false
+			if len(rec) < 2 || trendColumns[strings.ToLower(strings.TrimSpace(rec[0]))] != "tahun" || trendColumns[strings.ToLower(strings.TrimSpace(rec[1]))] != "indeks" {
+				return nil, bad("baris judul salah / wrong header %s", trendExpected)
+			}
+			for i := 2; i < len(rec); i++ {
+				switch trendColumns[strings.ToLower(strings.TrimSpace(rec[i]))] {
+				case "predikat":
+					if predikat >= 0 {
+						return nil, bad("kolom predikat dua kali / predikat column twice")
+					}
+					predikat = i
+				case "tahun", "indeks":
+					return nil, bad("kolom %q dua kali / column %q twice", rec[i], rec[i])
+				default:
+					domains = append(domains, i)
+				}
+			}
+			columns = len(rec)
+			continue
+		}
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
+			continue
+		}
+		get := func(i int) string {
+			if i < 0 || i >= len(rec) {
+				return ""
+			}
+			return strings.TrimSpace(rec[i])
+		}
+		if len(rec) > columns {
+			return nil, bad("%d kolom, baris judul punya %d / %d columns, the header has %d", len(rec), columns, len(rec), columns)
+		}
+		year, err := strconv.Atoi(get(0))
+		if err != nil {
+			return nil, bad("tahun / year %q", get(0))
+		}
+		res := YearResult{Year: year, Predikat: get(predikat)}
+		if res.Index, err = ParseHundredths(get(1)); err != nil {
+			return nil, bad("indeks / index %q", get(1))
+		}
+		for _, i := range domains {
+			var d Hundredths
+			if v := get(i); v != "" {
+				if d, err = ParseHundredths(v); err != nil {
+					return nil, bad("indeks domain / domain index %q", v)
+				}
+			}
+			res.Domains = append(res.Domains, d)
+		}
+		for len(res.Domains) > 0 && res.Domains[len(res.Domains)-1] == 0 {
+			res.Domains = res.Domains[:len(res.Domains)-1]
+		}
+		if len(res.Domains) == 0 {
+			res.Domains = nil
+		}
+		out = append(out, res)
+	}
+	if first {
+		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: "berkas kosong / empty file " + trendExpected}
+	}
+	return out, nil
+}
