@@ -172,3 +172,43 @@ func (w uiWorkspace) Detach(by string, no int, sha string) error {
 	_, err := w.Workspace.Detach(by, no, sha)
 	return err
 }
+
+// Latest returns the OPDs' contributions: their latest submissions, each
+// with the indicators assigned to it.
+func (w uiWorkspace) Latest() (map[string]*model.Assessment, error) {
+	return w.Contributions()
+}
+
+func (w uiWorkspace) ExportAssignment(ctx context.Context, by, code, path, passphrase string) (model.Assignment, error) {
+	return exportAssignment(ctx, w.Workspace, by, code, path, passphrase, model.Date{})
+}
+
+// Import imports submissions into a coordinator's workspace and the
+// assignment into an OPD's, as `swanilai import` does.
+func (w uiWorkspace) Import(ctx context.Context, by string, paths []string, progress func(done, total int, file string)) []ui.ImportOutcome {
+	in := importMany(ctx, w.Workspace, paths, importOptions{by: by}, progress)
+	out := make([]ui.ImportOutcome, 0, len(in))
+	for _, o := range in {
+		u := ui.ImportOutcome{File: o.File, OPD: o.Code, Revision: o.Revision, Err: o.Err, NewKey: o.NewKey}
+		if u.OPD == "" {
+			u.OPD = o.Unit
+		}
+		switch o.Outcome {
+		case outcomeImported:
+			u.Outcome = ui.OutcomeImported
+		case outcomeAlready:
+			u.Outcome = ui.OutcomeAlready
+		default:
+			u.Outcome = ui.OutcomeRefused
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// The window's coordinator and OPD pages find these by type assertion; the
+// compiler checks here that the adapter still offers them.
+var (
+	_ ui.Coordination     = uiWorkspace{}
+	_ ui.AssignmentSource = uiWorkspace{}
+)

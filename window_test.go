@@ -87,3 +87,110 @@ func TestStoreForWindow(t *testing.T) {
 		t.Fatalf("evidence %+v", a.Evidence)
 	}
 }
+
+// TestCoordinationForWindow drives the coordinator's and the OPD's pages'
+// adapter over real files: the assignment goes out and in, the submission
+// comes back, and the coordinator adopts its answer with the evidence.
+func TestCoordinationForWindow(t *testing.T) {
+	var files ui.Workspaces = storeFiles{}
+	dir := t.TempDir()
+	instansi := "Pemerintah Kota Pekalongan"
+	cw, err := files.Create(filepath.Join(dir, "koordinator.swanilai"), ui.NewWorkspace{Role: model.RoleCoordinator, Instansi: instansi, Year: 2025, PackID: "spbe-59-2020", By: "Dewi"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cw.Close()
+	c, ok := cw.(ui.Coordination)
+	if !ok {
+		t.Fatal("the coordinator's workspace offers no coordination")
+	}
+	if err := c.PutOPD("Dewi", model.OPD{Code: "bappeda", Name: "Bappeda"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, no := range []int{1, 12} {
+		if err := c.SetAssigned("Dewi", "BAPPEDA", no, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.SetTarget("Dewi", 12, 400); err != nil {
+		t.Fatal(err)
+	}
+	assignment := filepath.Join(dir, "penugasan-bappeda.swanilai.zip")
+	if _, err := c.ExportAssignment(t.Context(), "Dewi", "BAPPEDA", assignment, "salah"); err != nil {
+		t.Fatalf("a key without passphrase takes any: %v", err)
+	}
+
+	ow, err := files.Create(filepath.Join(dir, "bappeda.swanilai"), ui.NewWorkspace{Role: model.RoleOPD, Instansi: instansi, Unit: "Bappeda", Year: 2025, PackID: "spbe-59-2020", By: "Rina"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ow.Close()
+	out := ow.(ui.Importer).Import(t.Context(), "Rina", []string{assignment}, nil)
+	if len(out) != 1 || out[0].Outcome != ui.OutcomeImported {
+		t.Fatalf("the OPD's import of its assignment: %+v", out)
+	}
+	got, err := ow.(ui.AssignmentSource).Assignment()
+	if err != nil || got == nil || len(got.Indicators) != 2 || got.Targets[12] != 400 {
+		t.Fatalf("assignment %+v %v", got, err)
+	}
+	for _, a := range []model.Answer{{Indicator: 1, Value: 200, Fakta: "Belum ada Perwal"}, {Indicator: 12, Value: 300, Fakta: "Perwal 13/2022", Analisis: "Dijalankan"}, {Indicator: 2, Value: 500}} {
+		if _, err := ow.SaveAnswer("Rina", a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc := filepath.Join(dir, "perwal.pdf")
+	if err := os.WriteFile(doc, []byte("%PDF-1.4 perwal"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ow.Attach(t.Context(), "Rina", 12, doc, nil); err != nil {
+		t.Fatal(err)
+	}
+	submission := filepath.Join(dir, "bappeda-1.swanilai.zip")
+	if _, err := ow.Export(t.Context(), submission, "", nil); err != nil {
+		t.Fatal(err)
+	}
+
+	var progress int
+	out = c.Import(t.Context(), "Dewi", []string{submission, doc}, func(int, int, string) { progress++ })
+	if len(out) != 2 || progress == 0 {
+		t.Fatalf("outcomes %+v, %d progress calls", out, progress)
+	}
+	for _, o := range out {
+		switch filepath.Base(o.File) {
+		case "bappeda-1.swanilai.zip":
+			if o.Outcome != ui.OutcomeImported || o.OPD != "BAPPEDA" || o.Revision != 1 || o.NewKey == "" {
+				t.Errorf("the submission: %+v", o)
+			}
+		case "perwal.pdf":
+			if o.Outcome != ui.OutcomeRefused || o.Err == nil {
+				t.Errorf("a file that is no bundle: %+v", o)
+			}
+		}
+	}
+	if again := c.Import(t.Context(), "Dewi", []string{submission}, nil); len(again) != 1 || again[0].Outcome != ui.OutcomeAlready {
+		t.Fatalf("a second import of the same bundle: %+v", again)
+	}
+	latest, err := c.Latest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Indicator 2 was not assigned to Bappeda: it does not count.
+	if b := latest["BAPPEDA"]; b == nil || len(b.Answers) != 2 || b.Answers[12].Value != 300 {
+		t.Fatalf("contributions %+v", latest)
+	}
+	st, err := c.Status(model.Date{Year: 2025, Month: 9, Day: 1})
+	if err != nil || len(st) != 1 || st[0].Revision != 1 {
+		t.Fatalf("status %+v %v", st, err)
+	}
+	adopted, err := c.AdoptAnswer("Dewi", 12, "BAPPEDA")
+	if err != nil || adopted.Value != 300 || adopted.Fakta != "Perwal 13/2022" {
+		t.Fatalf("adopted %+v %v", adopted, err)
+	}
+	a, err := cw.Assessment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := a.EvidenceFor(12); len(ev) != 1 || ev[0].Name != "perwal.pdf" {
+		t.Fatalf("the Pemda's evidence of 12: %+v", ev)
+	}
+}

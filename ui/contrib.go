@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,7 +75,7 @@ func (p *indicatorPage) contributionsUI() fyne.CanvasObject {
 		a := c.Answer
 		name := v.pack.LevelName(p.ind, v.pack.LevelOf(p.ind, a.Value))
 		head := &widget.Label{Text: fmt.Sprintf("%s · %s %s %s", c.OPD, lang.L("contrib.level"), a.Value.Compact(), name), TextStyle: fyne.TextStyle{Bold: true}}
-		use := &widget.Button{Text: lang.L("contrib.use"), Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: func() { p.useContribution(a) }}
+		use := &widget.Button{Text: lang.L("contrib.use"), Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: func() { p.useContribution(c.OPD) }}
 		parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, use, head)}
 		for _, t := range []struct{ label, text string }{{"FAKTA", a.Fakta}, {"ANALISIS", a.Analisis}} {
 			if strings.TrimSpace(t.text) != "" {
@@ -94,20 +95,38 @@ func (p *indicatorPage) contributionsUI() fyne.CanvasObject {
 	return box
 }
 
-// useContribution takes an OPD's answer as the start of the Pemda's.
-func (p *indicatorPage) useContribution(a model.Answer) {
-	p.ans.Value, p.ans.External = a.Value, a.External
-	p.quiet = true
-	p.fakta.SetText(a.Fakta)
-	p.analisis.SetText(a.Analisis)
-	if p.sector != nil {
-		p.sector.SetText(a.Sector)
+// useContribution makes OPD code's answer the Pemda's: its level,
+// penjelasan and evidence, which the coordinator then edits as needed.
+func (p *indicatorPage) useContribution(code string) {
+	v, no := p.v, p.ind.No
+	c := v.coordination()
+	if c == nil {
+		return
 	}
-	p.quiet = false
-	p.showLevel()
-	p.showValue()
-	p.dirty = true
 	p.flush()
+	by := v.by()
+	v.enqueue(func() {
+		stored, err := c.AdoptAnswer(by, no, code)
+		var a *model.Assessment
+		if err == nil {
+			a, err = v.ws.Assessment()
+		}
+		v.app.do(func() {
+			if err != nil {
+				showError(err, v.app.win)
+				return
+			}
+			v.a.Answers[no] = stored
+			v.a.Evidence = slices.DeleteFunc(v.a.Evidence, func(e model.Evidence) bool { return e.Indicator == no })
+			v.a.Evidence = append(v.a.Evidence, a.EvidenceFor(no)...)
+			model.SortEvidence(v.a.Evidence)
+			v.changed(no)
+			if v.page == p {
+				v.page = nil
+				v.showIndicator(no)
+			}
+		})
+	})
 }
 
 // targetUI lets the coordinator set the indicator's target level, which

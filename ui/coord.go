@@ -23,13 +23,17 @@ type Coordination interface {
 	SetTarget(by string, no int, level model.Hundredths) error
 	Timeline() (model.Timeline, error)
 	Status(today model.Date) ([]model.OPDStatus, error)
-	// Latest returns the latest imported submission of each OPD that sent
-	// one, by code.
+	// Latest returns what each OPD that sent a submission contributes, by
+	// code: its latest submission with the answers and evidence of the
+	// indicators assigned to it.
 	Latest() (map[string]*model.Assessment, error)
 	Trend() ([]model.YearResult, error)
-	// ExportAssignment writes the signed assignment bundle of OPD code to
-	// path.
-	ExportAssignment(ctx context.Context, code, path string) (model.Assignment, error)
+	// AdoptAnswer makes the answer OPD code gave to indicator no in its
+	// latest submission the Pemda's, its evidence linked as well.
+	AdoptAnswer(by string, no int, code string) (model.Answer, error)
+	// ExportAssignment writes the assignment bundle of OPD code to path,
+	// signed with the key (opened with passphrase when it has one).
+	ExportAssignment(ctx context.Context, by, code, path, passphrase string) (model.Assignment, error)
 	Importer
 }
 
@@ -37,8 +41,9 @@ type Coordination interface {
 // OPDs' submissions, an OPD's its coordinator's assignment (and reviews).
 type Importer interface {
 	// Import imports the bundles in files and folders, going on past a
-	// bad one, and says what became of each.
-	Import(ctx context.Context, paths []string, progress func(done, total int, file string)) []ImportOutcome
+	// bad one, and says what became of each; by names who imports, for
+	// the history.
+	Import(ctx context.Context, by string, paths []string, progress func(done, total int, file string)) []ImportOutcome
 }
 
 // Outcome is what became of one imported file.

@@ -77,7 +77,7 @@ func TestCoordinatorAssignsAndExports(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "penugasan-bappeda.swanilai.zip")
 	result := os.ErrInvalid
-	p.writeAssignment(c.registry[0], out, func(err error) { result = err })
+	p.writeAssignment(c.registry[0], out, "", func(err error) { result = err })
 	settle(t, u)
 	if result != nil || !strings.Contains(topDialog(u), "Penugasan BAPPEDA ditulis: 1 indikator, batas 30 September 2026") {
 		t.Fatalf("export: %v %q", result, topDialog(u))
@@ -94,6 +94,7 @@ func TestCoordinatorImportsAndDecides(t *testing.T) {
 	good1, good2, bad := filepath.Join(dir, "bappeda-r1.zip"), filepath.Join(dir, "kominfo-r2.zip"), filepath.Join(dir, "rusak.zip")
 	c.incoming[good1] = submission("BAPPEDA", 1, map[int]model.Answer{13: {Indicator: 13, Value: 300, Fakta: "Renja Bappeda 2025"}})
 	c.incoming[good2] = submission("DISKOMINFO", 2, map[int]model.Answer{13: {Indicator: 13, Value: 400, Fakta: "Dokumen keterpaduan"}, 11: {Indicator: 11, Value: 300}})
+	c.incoming[good2].Evidence = []model.Evidence{{Indicator: 13, SHA256: strings.Repeat("ab", 32), Name: "keterpaduan.pdf", Size: 1200}}
 	v.showImport()
 	var out []ImportOutcome
 	v.imports.run([]string{good1, bad, good2}, func(o []ImportOutcome) { out = o })
@@ -117,10 +118,16 @@ func TestCoordinatorImportsAndDecides(t *testing.T) {
 	if !strings.Contains(page, "2 OPD menjawab berbeda (tingkat 3, 4)") || !strings.Contains(page, "DISKOMINFO · tingkat 4") {
 		t.Fatalf("consolidation page lacks the spread:\n%s", page)
 	}
-	v.page.useContribution(c.latest["DISKOMINFO"].Answers[13])
+	v.page.useContribution("DISKOMINFO")
 	settle(t, u)
 	if a := c.answer(13); a.Value != 400 || a.Fakta != "Dokumen keterpaduan" {
 		t.Fatalf("decided %+v", a)
+	}
+	if ev := v.a.EvidenceFor(13); len(ev) != 1 || ev[0].Name != "keterpaduan.pdf" {
+		t.Fatalf("the adopted answer's evidence: %+v", ev)
+	}
+	if page := texts(u.win.Content()); !strings.Contains(page, "keterpaduan.pdf") || v.page.fakta.Text != "Dokumen keterpaduan" {
+		t.Fatalf("the page after adopting: fakta %q\n%s", v.page.fakta.Text, page)
 	}
 	v.showDashboard()
 	if v.dash.index.Text != "4,00" {

@@ -37,6 +37,7 @@ var errorTexts = []struct {
 	{model.ErrUnknownPack, "error.unknown_pack"},
 	{bundle.ErrPassphrase, "error.passphrase"},
 	{bundle.ErrPassphraseNeeded, "error.passphrase_needed"},
+	{context.Canceled, "error.cancelled"},
 	{fs.ErrNotExist, "error.not_exist"},
 	{fs.ErrPermission, "error.permission"},
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report/bundle"
 )
 
 // fakeCoordinator is a coordinator's workspace in memory: the registry,
@@ -121,9 +122,12 @@ func (c *fakeCoordinator) Trend() ([]model.YearResult, error) {
 	return slices.Clone(c.trend), nil
 }
 
-func (c *fakeCoordinator) ExportAssignment(_ context.Context, code, path string) (model.Assignment, error) {
+func (c *fakeCoordinator) ExportAssignment(_ context.Context, _, code, path, passphrase string) (model.Assignment, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if passphrase != c.passphrase {
+		return model.Assignment{}, bundle.ErrPassphrase
+	}
 	if err := os.WriteFile(path, []byte("penugasan "+code), 0o644); err != nil {
 		return model.Assignment{}, err
 	}
@@ -132,9 +136,32 @@ func (c *fakeCoordinator) ExportAssignment(_ context.Context, code, path string)
 	return model.Assignment{Code: code, Indicators: c.assignments[code], Deadline: due}, nil
 }
 
+// AdoptAnswer copies OPD code's answer to no, and links its evidence.
+func (c *fakeCoordinator) AdoptAnswer(_ string, no int, code string) (model.Answer, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sub := c.latest[code]
+	if sub == nil {
+		return model.Answer{}, model.ErrNoSubmission
+	}
+	a, ok := sub.Answers[no]
+	if !ok {
+		return model.Answer{}, model.ErrNoSubmission
+	}
+	a.Indicator = no
+	c.answers[no] = a
+	for _, e := range sub.EvidenceFor(no) {
+		if !slices.ContainsFunc(c.evidence, func(h model.Evidence) bool { return h.Indicator == no && h.SHA256 == e.SHA256 }) {
+			c.evidence = append(c.evidence, e)
+		}
+	}
+	model.SortEvidence(c.evidence)
+	return a, nil
+}
+
 var errFakeTampered = errors.New("berkas telah diubah setelah ditandatangani / file changed after it was signed: evidence/abc")
 
-func (c *fakeCoordinator) Import(_ context.Context, paths []string, progress func(done, total int, file string)) []ImportOutcome {
+func (c *fakeCoordinator) Import(_ context.Context, _ string, paths []string, progress func(done, total int, file string)) []ImportOutcome {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	var out []ImportOutcome
@@ -175,7 +202,7 @@ type fakeOPD struct {
 
 func (o *fakeOPD) Assignment() (*model.Assignment, error) { return o.assignment, nil }
 
-func (o *fakeOPD) Import(_ context.Context, paths []string, _ func(done, total int, file string)) []ImportOutcome {
+func (o *fakeOPD) Import(_ context.Context, _ string, paths []string, _ func(done, total int, file string)) []ImportOutcome {
 	var out []ImportOutcome
 	for _, p := range paths {
 		o.assignment = &model.Assignment{Code: "BAPPEDA", Indicators: []int{12, 13}, Targets: map[int]model.Hundredths{13: 400},

@@ -113,11 +113,12 @@ func (p *importPage) run(paths []string, done func([]ImportOutcome)) {
 			}
 		}
 	}()
+	by := v.by()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
 		defer cancel()
-		out := p.c.Import(ctx, paths, func(d, t int, file string) {
+		out := p.c.Import(ctx, by, paths, func(d, t int, file string) {
 			doneN.Store(int64(d))
 			totalN.Store(int64(t))
 			current.Store(lang.L("ev.attaching_file", map[string]any{"N": min(d+1, t), "Total": t, "Name": filepath.Base(file)}))
@@ -202,10 +203,11 @@ func (v *mainView) onImportOPD() {
 // shows the window again with what came in; done, when set, is called on
 // the UI goroutine at the end.
 func (v *mainView) importOPD(im Importer, paths []string, done func([]ImportOutcome)) {
+	by := v.by()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		out := im.Import(v.ctx, paths, nil)
+		out := im.Import(v.ctx, by, paths, nil)
 		v.app.do(func() {
 			var notes []string
 			for _, o := range out {

@@ -339,8 +339,33 @@ func (p *opdsPage) removeOPD(o model.OPD) {
 	}, v.app.win)
 }
 
-// exportAssignment asks where the assignment bundle of o goes and writes it.
+// exportAssignment asks for the key's passphrase when it has one, then
+// where the assignment bundle of o goes, and writes it.
 func (p *opdsPage) exportAssignment(o model.OPD) {
+	v := p.v
+	protected, err := v.ws.KeyProtected()
+	if err != nil {
+		showError(err, v.app.win)
+		return
+	}
+	if !protected {
+		p.chooseAssignmentFile(o, "")
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	pass.SetPlaceHolder(lang.L("export.passphrase"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("export.passphrase_label"), pass)}
+	dialog.ShowForm(lang.L("opds.export"), lang.L("button.continue"), lang.L("button.cancel"), items, func(ok bool) {
+		if ok {
+			p.chooseAssignmentFile(o, pass.Text)
+		}
+	}, v.app.win)
+	v.app.win.Canvas().Focus(pass)
+}
+
+// chooseAssignmentFile asks where the assignment bundle of o goes and
+// writes it there.
+func (p *opdsPage) chooseAssignmentFile(o model.OPD, passphrase string) {
 	v := p.v
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -352,7 +377,7 @@ func (p *opdsPage) exportAssignment(o model.OPD) {
 		}
 		path := wc.URI().Path()
 		_ = wc.Close()
-		p.writeAssignment(o, path, nil)
+		p.writeAssignment(o, path, passphrase, nil)
 	}, v.app.win)
 	d.SetFileName(fmt.Sprintf("penugasan-%s-%d.swanilai.zip", strings.ToLower(o.Code), v.ws.Identity().Year))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
@@ -362,12 +387,13 @@ func (p *opdsPage) exportAssignment(o model.OPD) {
 
 // writeAssignment writes the assignment bundle off the UI goroutine; done,
 // when set, is called on the UI goroutine at the end.
-func (p *opdsPage) writeAssignment(o model.OPD, path string, done func(error)) {
+func (p *opdsPage) writeAssignment(o model.OPD, path, passphrase string, done func(error)) {
 	v := p.v
+	by := v.by()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		a, err := p.c.ExportAssignment(context.Background(), o.Code, path)
+		a, err := p.c.ExportAssignment(context.Background(), by, o.Code, path, passphrase)
 		v.app.do(func() {
 			if err != nil {
 				showError(err, v.app.win)
