@@ -225,37 +225,49 @@ func runInit(ctx context.Context, std stdio, args []string) error {
 // not empty, is last year's workspace of the OPD to carry over. Nothing is
 // left behind when the assignment is not taken.
 func initFromAssignment(ctx context.Context, std stdio, wf workspaceFlags, path, from string) error {
-	rd, closeFile, err := openBundle(path, model.PublicKey{})
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	defer closeFile()
-	a, p, err := rd.Assignment(ctx)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	opts := store.CreateOptions{Role: model.RoleOPD, Instansi: a.Instansi, Unit: a.Name, Year: a.Year, Pack: p, By: wf.by}
-	var w *store.Workspace
-	if from != "" {
-		w, err = store.CreateFrom(ctx, from, wf.path, opts, progressTo(std, "menyalin bukti dukung / copying evidence", bigWork))
-	} else {
-		w, err = store.Create(wf.path, opts)
-	}
+	w, a, err := createFromAssignment(ctx, path, wf.path, from, wf.by, progressTo(std, "menyalin bukti dukung / copying evidence", bigWork))
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if _, err := w.ReceiveAssignment(*a, store.ReceiveOptions{By: wf.by}); err != nil {
-		w.Close()
-		os.Remove(wf.path)
-		return fmt.Errorf("%s: %w", path, err)
-	}
 	if err := printCreated(std, w, wf.path, from != ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.out, "  %-10s %s\n", "Penugasan", a.Summary())
 	fmt.Fprintf(std.out, "  %-10s %s (koordinator) disematkan; pastikan dengan koordinator / (the coordinator's) pinned; confirm it with the coordinator\n", "Kunci", a.Coordinator.Fingerprint())
 	return nil
+}
+
+// createFromAssignment creates at dst the OPD workspace the assignment
+// bundle at path is for, carrying over last year's workspace from when not
+// empty (progress reports the copy), and takes the assignment. Nothing is
+// left at dst when it fails.
+func createFromAssignment(ctx context.Context, path, dst, from, by string, progress func(done, total int64)) (*store.Workspace, *model.Assignment, error) {
+	rd, closeFile, err := openBundle(path, model.PublicKey{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	defer closeFile()
+	a, p, err := rd.Assignment(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	opts := store.CreateOptions{Role: model.RoleOPD, Instansi: a.Instansi, Unit: a.Name, Year: a.Year, Pack: p, By: by}
+	var w *store.Workspace
+	if from != "" {
+		w, err = store.CreateFrom(ctx, from, dst, opts, progress)
+	} else {
+		w, err = store.Create(dst, opts)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := w.ReceiveAssignment(*a, store.ReceiveOptions{By: by}); err != nil {
+		w.Close()
+		os.Remove(dst)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return w, a, nil
 }
 
 // printCreated says what workspace init made; carried says it was started

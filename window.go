@@ -26,7 +26,7 @@ var started = time.Now()
 // windowCommand describes `swanilai` without a sub-command, for its -h.
 var windowCommand = &command{
 	name:    "",
-	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|indicator:N] [--lang id|en] [--theme system|light|dark]",
+	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|opds|import|indicator:N] [--import BUNDEL] [--lang id|en] [--theme system|light|dark]",
 	summary: "buka jendela / open the window",
 }
 
@@ -35,12 +35,13 @@ var windowCommand = &command{
 func openWindow(_ context.Context, std stdio, args []string) error {
 	fs := newFlags(windowCommand, std)
 	path := fs.String("w", "", "berkas kerja yang dibuka / the workspace to open")
-	view := fs.String("view", "", "yang ditampilkan lebih dulu / what to show first: dashboard, readiness, wizard, indicator:N")
+	view := fs.String("view", "", "yang ditampilkan lebih dulu / what to show first: dashboard, readiness, wizard, opds, import, review:KODE, indicator:N")
 	timing := fs.Bool("startup-time", false, "cetak waktu sampai jendela tergambar lalu keluar / print the time to the first painted frame, then quit")
 	language := fs.String("lang", "", "bahasa jendela / the window's language: id, en")
 	colours := fs.String("theme", "", "tema / theme: system, light, dark")
-	var attach multiFlag
+	var attach, imports multiFlag
 	fs.Var(&attach, "attach", "lampirkan berkas ke indikator --view indicator:N, untuk skrip / attach a file to the indicator of --view, for scripts")
+	fs.Var(&imports, "import", "impor bundel (berkas atau folder) setelah berkas kerja terbuka / import a bundle (file or folder) once the workspace is open")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -68,7 +69,7 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 	default:
 		return usagef("--theme %q: pilih system, light atau dark / choose system, light or dark", *colours)
 	}
-	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view, Language: *language, Theme: *colours, Attach: attach})
+	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view, Language: *language, Theme: *colours, Attach: attach, Import: imports})
 	if *timing {
 		u.WhenPainted(func() {
 			fmt.Fprintf(std.out, "jendela tergambar / first frame painted: %d ms\n", time.Since(started).Milliseconds())

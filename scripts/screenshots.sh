@@ -20,6 +20,12 @@ export DISPLAY=$display
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 ./swanilai demo -w "$work/demo.swanilai" --by "Rina Wulandari" >/dev/null
+# The coordinator: one workspace with the OPDs' submissions imported, one
+# with them waiting in a folder, for the import page.
+./swanilai demo -w "$work/koordinator.swanilai" --role coordinator --by "Dewi Lestari" >/dev/null
+./swanilai demo -w "$work/koordinator-impor.swanilai" --role coordinator --bundles "$work/kiriman" --by "Dewi Lestari" >/dev/null
+# A file that is no bundle, refused with a reason.
+printf "bukan bundel" >"$work/kiriman/catatan-rapat.zip"
 # An Indeks Pemdi workspace (2026): decimal values and an external index.
 pemdi="$work/bappeda-2026.swanilai"
 ./swanilai init -w "$pemdi" --role opd --instansi "Pemerintah Kota Pekalongan" --unit "Badan Perencanaan Pembangunan Daerah" --year 2026 --by "Rina Wulandari" >/dev/null
@@ -63,6 +69,14 @@ for lang in id en; do
 	shot readiness "$lang" -w "$work/demo.swanilai" --view readiness
 	SETTLE=1.2 shot attach-progress "$lang" -w "$work/demo.swanilai" --view indicator:16 --attach "$work/pindaian-dokumen-arsitektur.pdf"
 done
+coord="$work/koordinator.swanilai"
+for lang in id en; do
+	shot coord-dashboard "$lang" -w "$coord" --view dashboard
+	shot coord-opds "$lang" -w "$coord" --view opds
+	shot coord-matrix "$lang" -w "$coord" --view opds:matrix
+	shot coord-spread "$lang" -w "$coord" --view indicator:14
+done
+SETTLE=4 shot coord-import id -w "$work/koordinator-impor.swanilai" --import "$work/kiriman"
 shot pemdi-indicator id -w "$pemdi" --view indicator:1:levels
 shot pemdi-external id -w "$pemdi" --view indicator:5:levels
 # The light theme too; the rest is dark, what the system gives under Xvfb.

@@ -39,6 +39,11 @@ type Options struct {
 	// Attach names files to attach to the indicator the window starts at
 	// ("indicator:N"), as if they were dropped there: for scripts.
 	Attach []string
+	// Import names bundles (files or folders) to import once the workspace
+	// is open, as the import page does: a coordinator's submissions, an
+	// OPD's assignment or review. A desktop that opens bundle files with
+	// Swanilai passes them here.
+	Import []string
 	// opened is called on the UI goroutine after a workspace was opened
 	// or created, or failed to; tests wait on it.
 	opened func(error)
@@ -170,8 +175,11 @@ func (u *App) setWorkspace(ws Workspace) {
 	if v.page != nil && len(u.opts.Attach) > 0 {
 		v.page.evidence.attach(u.opts.Attach, nil)
 	}
+	if len(u.opts.Import) > 0 {
+		v.importPaths(u.opts.Import)
+	}
 	// Only the first workspace starts at the requested view.
-	u.opts.View, u.opts.Attach = "", nil
+	u.opts.View, u.opts.Attach, u.opts.Import = "", nil, nil
 }
 
 // closeWorkspace saves what is pending and closes the open workspace.

@@ -179,6 +179,20 @@ func (p *importPage) show(out []ImportOutcome) {
 	p.results.Refresh()
 }
 
+// importPaths imports paths as the import page does: a coordinator's on
+// the import page, with its progress and list of outcomes; an OPD's with
+// the window then showing what came in.
+func (v *mainView) importPaths(paths []string) {
+	if v.coordination() != nil {
+		v.showImport()
+		v.imports.run(paths, nil)
+		return
+	}
+	if im, ok := v.ws.(Importer); ok {
+		v.importOPD(im, paths, nil)
+	}
+}
+
 // onImportOPD lets an OPD import what its coordinator sent: the
 // assignment (and, later, reviews).
 func (v *mainView) onImportOPD() {

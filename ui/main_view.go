@@ -156,10 +156,11 @@ func (v *mainView) buildUI() fyne.CanvasObject {
 func (v *mainView) identityLabel() fyne.CanvasObject {
 	id := v.ws.Identity()
 	title := &widget.Label{Text: strings.TrimSpace(id.Unit), TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	if title.Text == "" {
-		title.Text = id.Instansi
-	}
 	sub := &widget.Label{Text: id.Instansi + " · " + strconv.Itoa(id.Year) + " · " + v.pack.ShortTitle, Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	if id.Role == model.RoleCoordinator {
+		title.Text = id.Instansi
+		sub.Text = lang.L("role.coordinator_short") + " · " + strconv.Itoa(id.Year) + " · " + v.pack.ShortTitle
+	}
 	if v.pack.Status != model.StatusOfficial {
 		sub.Text += " · " + v.pack.StatusNote
 	}
@@ -181,8 +182,9 @@ func (v *mainView) addShortcuts() {
 func (v *mainView) where() string { return v.current }
 
 // show shows "dashboard", "readiness" or "indicator:N", or a part of an
-// indicator's page, "indicator:N:evidence" (see indicatorPage.jump);
-// anything else shows the dashboard.
+// indicator's page, "indicator:N:evidence" (see indicatorPage.jump); a
+// coordinator's window also "opds", "opds:matrix", "import" and
+// "review:CODE". Anything else shows the dashboard.
 func (v *mainView) show(where string) {
 	if n, ok := strings.CutPrefix(where, "indicator:"); ok {
 		n, part, _ := strings.Cut(n, ":")
@@ -201,9 +203,12 @@ func (v *mainView) show(where string) {
 	switch where {
 	case "readiness":
 		v.showReadiness()
-	case "opds":
+	case "opds", "opds:matrix":
 		if v.coordination() != nil {
 			v.showOPDs()
+			if v.opds != nil && where == "opds:matrix" {
+				v.opds.tabs.SelectIndex(1)
+			}
 			return
 		}
 		v.showDashboard()

@@ -29,6 +29,7 @@ type opdsPage struct {
 	assignments map[string][]int
 	timeline    model.Timeline
 
+	tabs   *container.AppTabs
 	table  *widget.Table // the status table
 	matrix *widget.Table // the assignment matrix
 	next   *widget.Label
@@ -73,12 +74,12 @@ func (p *opdsPage) buildUI() fyne.CanvasObject {
 	p.table = p.statusTable()
 	p.matrix = p.matrixTable()
 	hint := &widget.Label{Text: lang.L("opds.matrix_hint"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	tabs := container.NewAppTabs(
+	p.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("opds.tab_status"), p.table),
 		container.NewTabItem(lang.L("opds.tab_matrix"), container.NewBorder(hint, nil, nil, nil, p.matrix)),
 	)
 	head := container.NewVBox(container.NewBorder(nil, nil, nil, add, title), p.next)
-	return container.NewPadded(container.NewBorder(head, nil, nil, nil, tabs))
+	return container.NewPadded(container.NewBorder(head, nil, nil, nil, p.tabs))
 }
 
 // showNext says which deadline comes next, and how many OPDs are late.
@@ -111,8 +112,8 @@ var statusColumns = []struct {
 	key   string
 	width float32
 }{
-	{"opds.col_code", 110}, {"opds.col_name", 260}, {"opds.col_state", 150}, {"opds.col_assigned", 90},
-	{"opds.col_answered", 90}, {"opds.col_submission", 170}, {"opds.col_key", 150},
+	{"opds.col_code", 120}, {"opds.col_name", 250}, {"opds.col_state", 130}, {"opds.col_assigned", 105},
+	{"opds.col_answered", 160}, {"opds.col_submission", 210}, {"opds.col_key", 230},
 }
 
 func (p *opdsPage) statusTable() *widget.Table {
@@ -219,6 +220,8 @@ func (p *opdsPage) matrixTable() *widget.Table {
 	for i := range nos {
 		t.SetColumnWidth(i, 34)
 	}
+	p.matrix = t
+	p.sizeMatrixHeader()
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
 		if id.Row < 0 || id.Col < 0 || id.Row >= len(p.registry) {
@@ -260,7 +263,18 @@ func (p *opdsPage) reload() {
 	}
 	p.showNext()
 	p.table.Refresh()
+	p.sizeMatrixHeader()
 	p.matrix.Refresh()
+}
+
+// sizeMatrixHeader makes the matrix's first column as wide as the longest
+// OPD code.
+func (p *opdsPage) sizeMatrixHeader() {
+	w := fyne.MeasureText("KODE", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	for _, o := range p.registry {
+		w = max(w, fyne.MeasureText(o.Code, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	p.matrix.SetColumnWidth(-1, w+2*theme.InnerPadding()+2*theme.Padding())
 }
 
 // opdActions offers what can be done with one OPD.
