@@ -245,4 +245,3 @@ func sendDemoOPD(ctx context.Context, o *demoOPD, assignment, work, dir string) 
 	}
 	return out, nil
 }
-
