@@ -429,6 +429,10 @@ func TestVerifyAndExportRefused(t *testing.T) {
 	runFails(t, "tanda tangan tidak valid / invalid signature", "verify", filepath.Join(hostile, "02-tampered-manifest.zip"))
 	runFails(t, "pemakaian / usage: swanilai verify", "verify")
 	runFails(t, "sebutkan berkas bundel dengan -o", "export", "-w", ws)
+	missing := filepath.Join(dir, "tidak-ada")
+	runFails(t, missing+": folder tujuan tidak ada / the destination folder does not exist", "export", "-w", ws, "-o", filepath.Join(missing, "b.swanilai.zip"))
+	runFails(t, missing+": folder tujuan tidak ada", "report", "-w", ws, "-o", filepath.Join(missing, "laporan.pdf"))
+	runFails(t, missing+": folder tujuan tidak ada", "backup", "-w", ws, "-o", filepath.Join(missing, "cadangan.swanilai"))
 
 	coord := filepath.Join(dir, "kota.swanilai")
 	mustRun(t, "init", "-w", coord, "--role", "coordinator", "--instansi", "Pemerintah Kota Pekalongan", "--year", "2025", "--by", "Sari")

@@ -3,6 +3,8 @@ package model
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 )
 
 // Errors of instrument packs. Each reaches the caller inside a *PackError
@@ -156,8 +158,21 @@ var (
 	ErrEvidenceIsDir = errors.New("ini folder, bukan berkas / is a directory, not a file")
 	// ErrDiskFull reports that the disk has no room for the evidence.
 	ErrDiskFull = errors.New("ruang disk tidak cukup / not enough disk space")
+	// ErrNoFolder reports a file to be written into a folder that does not
+	// exist.
+	ErrNoFolder = errors.New("folder tujuan tidak ada / the destination folder does not exist")
 	// ErrEvidenceCorrupt reports stored evidence bytes that no longer match their hash.
 	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan SHA-256-nya / evidence bytes do not match their SHA-256")
 	// ErrNoSuchEvidence reports an evidence file that is not linked.
 	ErrNoSuchEvidence = errors.New("bukti dukung tidak ditemukan / no such evidence")
 )
+
+// DestinationError words the failure to create a file at path: a missing
+// folder becomes ErrNoFolder, naming the folder; other errors are returned
+// as they are.
+func DestinationError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", filepath.Dir(path), ErrNoFolder)
+	}
+	return err
+}

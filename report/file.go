@@ -4,6 +4,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // WriteFile writes the file at path through write, under a temporary
@@ -13,7 +15,7 @@ import (
 func WriteFile(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		return model.DestinationError(path, err)
 	}
 	tmp := f.Name()
 	err = write(f)

@@ -2,12 +2,16 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // Backup writes a consistent copy of the workspace to dst while it stays in
@@ -27,6 +31,9 @@ func (w *Workspace) Backup(ctx context.Context, dst string, progress func(done, 
 func (w *Workspace) copyTo(ctx context.Context, dst string, overwrite bool, progress func(done, total int64)) error {
 	f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return model.DestinationError(dst, err)
+		}
 		return fmt.Errorf("%s: %w", dst, diskErr(err))
 	}
 	tmp := f.Name()

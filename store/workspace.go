@@ -134,6 +134,9 @@ func create(path string, opts CreateOptions, fill func(w *Workspace) error) (*Wo
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, model.DestinationError(path, err)
+		}
 		return nil, fmt.Errorf("%s: %w", path, diskErr(err))
 	}
 	tmp := f.Name()

@@ -28,6 +28,7 @@ var errorTexts = []struct {
 	{model.ErrEvidenceIsDir, "error.is_dir"},
 	{model.ErrEvidenceEmpty, "error.empty_file"},
 	{model.ErrDiskFull, "error.disk_full"},
+	{model.ErrNoFolder, "error.no_folder"},
 	{model.ErrEvidenceCorrupt, "error.evidence_corrupt"},
 	{model.ErrNoSuchEvidence, "error.no_evidence"},
 	{model.ErrDate, "error.date"},

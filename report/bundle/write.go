@@ -403,7 +403,7 @@ func WriteFile(ctx context.Context, path string, s *model.Submission, opts Write
 func writeFile(path string, write func(io.Writer) error, commit func() error) (int64, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return 0, err
+		return 0, model.DestinationError(path, err)
 	}
 	tmp := f.Name()
 	err = write(f)
