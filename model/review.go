@@ -172,3 +172,72 @@ func evidenceDelta(before, after []Evidence) (added, removed []Evidence) {
 	sort.SliceStable(removed, func(i, j int) bool { return removed[i].Name < removed[j].Name })
 	return added, removed
 }
+
+// Review is the coordinator's review of one revision of one OPD's
+// submission: a decision per reviewed indicator. The review bundle carries
+// it to the OPD, signed by the coordinator's key.
+type Review struct {
+	// Code and Unit name the OPD; Instansi and Year the coordinator's.
+	Code, Unit string
+	Instansi   string
+	Year       int
+	// Revision is the OPD's revision the decisions were made on.
+	Revision  int
+	Decisions []Decision
+	// Sent is when the coordinator made the review bundle; By who.
+	Sent time.Time
+	By   string
+}
+
+// Decision returns the decision on indicator no, and whether there is one.
+func (r *Review) Decision(no int) (Decision, bool) {
+	if r == nil {
+		return Decision{}, false
+	}
+	for _, d := range r.Decisions {
+		if d.Indicator == no {
+			return d, true
+		}
+	}
+	return Decision{}, false
+}
+
+// Open returns the decisions that still ask the OPD for something: a
+// revision requested on an indicator the OPD has not changed since the
+// review. changedSince reports whether indicator no changed after the
+// reviewed revision (nil: nothing changed).
+func (r *Review) Open(changedSince func(no int) bool) []Decision {
+	if r == nil {
+		return nil
+	}
+	var out []Decision
+	for _, d := range r.Decisions {
+		if d.Verdict == VerdictRevise && (changedSince == nil || !changedSince(d.Indicator)) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Stale reports whether the review is for an older revision than the
+// OPD's latest export: the OPD sent revision latest after the one
+// reviewed.
+func (r *Review) Stale(latest int) bool { return r != nil && r.Revision < latest }
+
+// Carried returns the decisions that still stand for the next revision:
+// those on indicators that did not change since the reviewed revision. An
+// accepted answer that is sent again unchanged stays accepted; a changed
+// one is reviewed afresh.
+func Carried(decisions []Decision, changes []IndicatorChange) []Decision {
+	changed := map[int]bool{}
+	for _, c := range changes {
+		changed[c.Indicator] = true
+	}
+	var out []Decision
+	for _, d := range decisions {
+		if !changed[d.Indicator] {
+			out = append(out, d)
+		}
+	}
+	return out
+}

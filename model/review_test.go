@@ -53,3 +53,30 @@ func TestCompare(t *testing.T) {
 		t.Fatalf("evidence %+v / %+v", c.Added, c.Removed)
 	}
 }
+
+func TestReviewOpenStaleCarried(t *testing.T) {
+	r := &Review{Revision: 2, Decisions: []Decision{
+		{Indicator: 11, Verdict: VerdictAccepted},
+		{Indicator: 12, Verdict: VerdictAdjusted, Level: 300, Analisis: "x"},
+		{Indicator: 13, Verdict: VerdictRevise, MissingEvidence: "notulen"},
+		{Indicator: 14, Verdict: VerdictRevise, Fakta: "y"},
+	}}
+	open := r.Open(func(no int) bool { return no == 14 })
+	if len(open) != 1 || open[0].Indicator != 13 {
+		t.Fatalf("open %+v", open)
+	}
+	if !r.Stale(3) || r.Stale(2) {
+		t.Fatal("Stale")
+	}
+	if d, ok := r.Decision(12); !ok || d.Level != 300 {
+		t.Fatal("Decision")
+	}
+	var none *Review
+	if _, ok := none.Decision(1); ok || none.Open(nil) != nil || none.Stale(5) {
+		t.Fatal("a nil review decides something")
+	}
+	kept := Carried(r.Decisions, []IndicatorChange{{Indicator: 13}, {Indicator: 14}})
+	if len(kept) != 2 || kept[0].Indicator != 11 || kept[1].Indicator != 12 {
+		t.Fatalf("carried %+v", kept)
+	}
+}

@@ -104,6 +104,9 @@ func (r *opdReport) hasBlock(no int) bool {
 func (r *opdReport) write(w io.Writer) error {
 	d := r.d
 	steps := []func(){r.cover, r.summary, r.overview}
+	if r.opts.Review != nil {
+		steps = append(steps, r.reviewSection)
+	}
 	for _, s := range steps {
 		s()
 		if err := d.step(); err != nil {
@@ -291,6 +294,9 @@ func (r *opdReport) indicatorBlock(no int) {
 	}
 	add(t.fakta, orEmpty(t, ans.Fakta), valueStyle(ans.Fakta))
 	add(t.analisis, orEmpty(t, ans.Analisis), valueStyle(ans.Analisis))
+	if dec, ok := r.opts.Review.Decision(no); ok {
+		add(t.reviewRow, r.decisionText(ind, dec), stWarn)
+	}
 
 	ev := r.evidence[no]
 	if len(ev) == 0 {
@@ -365,4 +371,68 @@ func valueStyle(s string) style {
 		return stNote
 	}
 	return stBody
+}
+
+// reviewSection lists the coordinator's decisions on the OPD's submission.
+func (r *opdReport) reviewSection() {
+	d, t, p, rv := r.d, r.t, r.a.Pack, r.opts.Review
+	d.section(t.secReview, false)
+	d.paragraph(t.reviewIntro(rv.Revision, dateLong(model.DateOf(rv.Sent))), stBody, 2)
+	if rv.Stale(r.a.Revision) {
+		d.paragraph(t.reviewStale(rv.Revision, r.a.Revision), stWarn, 2)
+	}
+	wNo, wVerdict := 9.0, 38.0
+	cols := []col{
+		{w: wNo, st: stTableHead, align: "R"},
+		{w: 62, st: stTableHead, align: "L"},
+		{w: wVerdict, st: stTableHead, align: "L"},
+		{w: d.width() - wNo - 62 - wVerdict, st: stTableHead, align: "L"},
+	}
+	head := d.newRow(cols, t.colNo, t.colIndicator, t.colVerdict, t.colNote)
+	head.fill, head.grid, head.keep = &shade, true, true
+	d.put(head)
+	for _, dec := range rv.Decisions {
+		ind := p.Indicator(dec.Indicator)
+		if ind == nil {
+			continue
+		}
+		body := make([]col, len(cols))
+		copy(body, cols)
+		for i := range body {
+			body[i].st = stTable
+		}
+		verdict := t.verdictText(dec.Verdict)
+		if dec.Verdict == model.VerdictAdjusted {
+			verdict += " " + t.adjustedTo(levelText(t, p, ind, dec.Level))
+		}
+		dr := d.newRow(body, fmt.Sprint(ind.No), ind.ShortName, verdict, decisionNote(t, dec))
+		dr.grid, dr.heads, dr.split = true, []*row{head}, true
+		d.put(dr)
+	}
+}
+
+// decisionText says a decision in one line: verdict, level and note.
+func (r *opdReport) decisionText(ind *model.Indicator, dec model.Decision) string {
+	t := r.t
+	s := t.verdictText(dec.Verdict)
+	if dec.Verdict == model.VerdictAdjusted {
+		s += " " + t.adjustedTo(levelText(t, r.a.Pack, ind, dec.Level))
+	}
+	if n := decisionNote(t, dec); n != "" {
+		s += ": " + n
+	}
+	return s
+}
+
+// decisionNote joins the parts of a decision's note.
+func decisionNote(t *texts, dec model.Decision) string {
+	var parts []string
+	for _, p := range []struct{ label, text string }{
+		{"FAKTA", dec.Fakta}, {"ANALISIS", dec.Analisis}, {"JUSTIFIKASI HASIL", dec.Justifikasi}, {t.noteMissing, dec.MissingEvidence},
+	} {
+		if strings.TrimSpace(p.text) != "" {
+			parts = append(parts, p.label+": "+strings.TrimSpace(p.text))
+		}
+	}
+	return strings.Join(parts, " · ")
 }

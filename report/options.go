@@ -32,6 +32,10 @@ type Options struct {
 	// is nil and the assessment has a target index, the report plans with
 	// model.Pack.PlanTarget over the answered indicators, nothing frozen.
 	Plan *model.Plan
+	// Review is the coordinator's latest review of the OPD's submission,
+	// when one was imported: the OPD report then says, per indicator and
+	// in a section of its own, what the coordinator decided.
+	Review *model.Review
 	// Language selects the texts; the zero value is Indonesian.
 	Language Language
 	// Progress, when set, is called as the report advances, with the work

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // texts holds every word a report prints that does not come from the
@@ -68,6 +70,15 @@ type texts struct {
 
 	// Indicator overview and blocks.
 	secOverview   string
+	secReview     string
+	reviewIntro   func(rev int, sent string) string
+	reviewStale   func(rev, latest int) string
+	reviewRow     string
+	colVerdict    string
+	colNote       string
+	verdictText   func(v model.Verdict) string
+	adjustedTo    func(level string) string
+	noteMissing   string
 	colLevel      string
 	colTarget     string
 	colEvidence   string
@@ -237,7 +248,20 @@ var indonesian = texts{
 	colLevelChange: "Tingkat",
 	colIndexAfter:  "Indeks sesudahnya",
 
-	secOverview:   "Daftar Indikator",
+	secOverview: "Daftar Indikator",
+	secReview:   "Hasil Reviu Koordinator",
+	reviewIntro: func(rev int, sent string) string {
+		return fmt.Sprintf("Tim Asesor Internal telah mereviu kiriman revisi ke-%d (reviu dikirim %s). Keputusan per indikator:", rev, sent)
+	},
+	reviewStale: func(rev, latest int) string {
+		return fmt.Sprintf("Catatan reviu ini untuk revisi ke-%d; OPD sudah mengirim revisi ke-%d sesudahnya.", rev, latest)
+	},
+	reviewRow:     "Reviu koordinator",
+	colVerdict:    "Keputusan",
+	colNote:       "Catatan",
+	verdictText:   func(v model.Verdict) string { return v.Text() },
+	adjustedTo:    func(level string) string { return "menjadi tingkat " + level },
+	noteMissing:   "Bukti kurang",
 	colLevel:      "Tingkat",
 	colTarget:     "Target",
 	colEvidence:   "Bukti",

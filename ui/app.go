@@ -278,7 +278,19 @@ func (u *App) refreshMenu() {
 	for _, it := range []*fyne.MenuItem{dash, ready, officials, printItem} {
 		it.Disabled = u.view == nil
 	}
-	file.Items = append(file.Items[:len(file.Items)-1], printItem, export, officials, fyne.NewMenuItemSeparator(), closeItem)
+	importItem := fyne.NewMenuItem(lang.L("menu.import"), func() {
+		if u.view.coordination() != nil {
+			u.view.showImport()
+		} else {
+			u.view.onImportOPD()
+		}
+	})
+	canImport := false
+	if u.view != nil {
+		_, canImport = u.view.ws.(Importer)
+	}
+	importItem.Disabled = !canImport
+	file.Items = append(file.Items[:len(file.Items)-1], importItem, printItem, export, officials, fyne.NewMenuItemSeparator(), closeItem)
 	view := fyne.NewMenu(lang.L("menu.view"), dash, ready, fyne.NewMenuItemSeparator(), langItem, themeItem,
 		fyne.NewMenuItem(lang.L("menu.user"), u.showUserName))
 	help := fyne.NewMenu(lang.L("menu.help"), fyne.NewMenuItem(lang.L("menu.about"), u.showAbout))

@@ -22,6 +22,7 @@ type dashboard struct {
 
 	index    *widget.Label
 	predikat *widget.Label
+	gap      *widget.Label
 	coverage *widget.Label
 	domains  *fyne.Container
 	aspects  *fyne.Container
@@ -38,7 +39,11 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.predikat = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	d.coverage = &widget.Label{Wrapping: fyne.TextWrapWord}
 	note := &widget.Label{Text: lang.L("dash.note"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	summary := widget.NewCard(v.pack.IndexName, v.pack.Label(), container.NewVBox(container.NewHBox(d.index, d.predikat), d.coverage, note))
+	d.gap = &widget.Label{Wrapping: fyne.TextWrapWord}
+	if v.coordination() != nil {
+		note.Text = lang.L("dash.note_pemda")
+	}
+	summary := widget.NewCard(v.pack.IndexName, v.pack.Label(), container.NewVBox(container.NewHBox(d.index, d.predikat), d.coverage, d.gap, note))
 
 	d.domains = container.NewVBox()
 	d.aspects = container.NewVBox()
@@ -54,11 +59,15 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("dash.target")), planBtn, d.target), d.plan))
 
 	d.refresh()
+	extra := d.scheduleUI()
 	buttons := container.NewHBox(&widget.Button{Text: lang.L("print.button"), Icon: theme.DocumentPrintIcon(), OnTapped: v.onPrint})
 	if v.ws.Identity().Role == model.RoleOPD {
 		buttons.Add(&widget.Button{Text: lang.L("export.button"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: v.onExport})
 	}
 	body := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, title), summary)
+	for _, o := range extra {
+		body.Add(o)
+	}
 	if v.pack.HasDomains() {
 		body.Add(widget.NewCard(lang.L("dash.domains"), "", d.domains))
 	}
@@ -101,6 +110,14 @@ func (d *dashboard) refresh() {
 	d.coverage.SetText(lang.L("dash.coverage", map[string]any{
 		"Answered": s.Coverage.Answered, "Total": s.Coverage.Total, "Percent": s.Coverage.WeightPercent().ID(),
 	}))
+	d.gap.SetText("")
+	if t := v.a.TargetIndex; t > 0 && s.HasIndex() {
+		if s.Index.CmpHundredths(t) >= 0 {
+			d.gap.SetText(lang.L("dash.target_reached", map[string]any{"Target": t.ID()}))
+		} else {
+			d.gap.SetText(lang.L("dash.gap", map[string]any{"Target": t.ID(), "Gap": model.RatioOf(t).Sub(s.Index).ID()}))
+		}
+	}
 	d.domains.Objects = bars(s.Domains, "D")
 	d.domains.Refresh()
 	d.aspects.Objects = bars(s.Aspects, "A")
@@ -111,21 +128,29 @@ func (d *dashboard) refresh() {
 }
 
 // bars draws one bar per part: its name, its index over 5,00 as a bar,
-// and the number, or a dash when nothing in it is answered.
+// and the number with the answered count, or a dash when nothing in it is
+// answered.
 func bars(parts []model.Part, prefix string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, p := range parts {
-		label := &widget.Label{Text: fmt.Sprintf("%s%d  %s", prefix, p.No, p.Name), Truncation: fyne.TextTruncateEllipsis}
-		value := &widget.Label{Text: "–", Alignment: fyne.TextAlignTrailing}
-		frac := float32(0)
-		if p.HasIndex() {
-			value.Text = p.Index.ID()
-			frac = float32(p.Index.Float64() / 5)
-		}
-		count := &widget.Label{Text: fmt.Sprintf("%d/%d", p.Coverage.Answered, p.Coverage.Total), SizeName: theme.SizeNameCaptionText}
-		out = append(out, container.New(&barLayout{}, label, newBar(frac), container.NewHBox(value, count)))
+		out = append(out, barRow(fmt.Sprintf("%s%d  %s", prefix, p.No, p.Name), p.Index, p.HasIndex(), fmt.Sprintf("%d/%d", p.Coverage.Answered, p.Coverage.Total)))
 	}
 	return out
+}
+
+// barRow is one row of a bar chart: label, bar, value and a note.
+func barRow(label string, r model.Ratio, has bool, note string) fyne.CanvasObject {
+	value := &widget.Label{Text: "–", Alignment: fyne.TextAlignTrailing}
+	frac := float32(0)
+	if has {
+		value.Text = r.ID()
+		frac = float32(r.Float64() / 5)
+	}
+	right := container.NewHBox(value)
+	if note != "" {
+		right.Add(&widget.Label{Text: note, SizeName: theme.SizeNameCaptionText})
+	}
+	return container.New(&barLayout{}, &widget.Label{Text: label, Truncation: fyne.TextTruncateEllipsis}, newBar(frac), right)
 }
 
 // bar is a horizontal bar filled to a fraction of its width.
@@ -244,4 +269,73 @@ func (d *dashboard) showPlan(plan *model.Plan) {
 		}
 		d.plan.Add(btn)
 	}
+}
+
+// scheduleUI is the dashboard's part about the year's cycle: the next
+// deadline and, for the coordinator, the OPDs' state and the trend over
+// the years; for an OPD, what its coordinator assigned.
+func (d *dashboard) scheduleUI() []fyne.CanvasObject {
+	v := d.v
+	today := v.app.today()
+	var out []fyne.CanvasObject
+	next := func(t model.Timeline) string {
+		if m, ok := t.Next(today); ok {
+			return lang.L("opds.next", map[string]any{"Stage": v.stageText(m.Stage), "Date": v.dateText(m.Due)})
+		}
+		return ""
+	}
+	if c := v.coordination(); c != nil {
+		var lines []string
+		if t, err := c.Timeline(); err == nil {
+			lines = append(lines, next(t))
+		}
+		if st, err := c.Status(today); err == nil {
+			count := map[model.OPDState]int{}
+			for _, s := range st {
+				count[s.State]++
+			}
+			lines = append(lines, lang.L("dash.opds", map[string]any{
+				"N": len(st), "Sent": count[model.OPDSubmitted], "Waiting": count[model.OPDAssignmentSent],
+				"Late": count[model.OPDOverdue], "New": count[model.OPDNotStarted],
+			}))
+		}
+		open := &widget.Button{Text: lang.L("nav.opds"), Icon: theme.AccountIcon(), OnTapped: v.showOPDs}
+		out = append(out, widget.NewCard(lang.L("dash.cycle"), "", container.NewVBox(&widget.Label{Text: strings.Join(lines, "\n"), Wrapping: fyne.TextWrapWord}, container.NewHBox(open))))
+		if tr, err := c.Trend(); err == nil && len(tr) > 0 {
+			out = append(out, widget.NewCard(lang.L("dash.trend"), "", d.trendBars(tr)))
+		}
+		return out
+	}
+	if a := v.assignment; a != nil {
+		text := lang.L("dash.assigned", map[string]any{"N": len(a.Indicators), "Date": v.dateText(a.Deadline)})
+		if n := next(a.Timeline); n != "" {
+			text += "\n" + n
+		}
+		if v.review != nil {
+			count := map[model.Verdict]int{}
+			for _, d := range v.review.review.Decisions {
+				count[d.Verdict]++
+			}
+			text += "\n" + lang.L("dash.review", map[string]any{"Revision": v.review.review.Revision,
+				"Accepted": count[model.VerdictAccepted], "Adjusted": count[model.VerdictAdjusted], "Revise": count[model.VerdictRevise], "Open": len(v.openReviewFindings())})
+		}
+		out = append(out, widget.NewCard(lang.L("dash.cycle"), "", &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}))
+	}
+	return out
+}
+
+// trendBars draws the index of the earlier years and of this one.
+func (d *dashboard) trendBars(tr []model.YearResult) fyne.CanvasObject {
+	v := d.v
+	year := v.ws.Identity().Year
+	var rows []fyne.CanvasObject
+	for _, r := range tr {
+		if r.Year != year {
+			rows = append(rows, barRow(fmt.Sprintf("%d  %s", r.Year, r.Predikat), model.RatioOf(r.Index), true, ""))
+		}
+	}
+	if s, err := v.a.Score(); err == nil && s.HasIndex() {
+		rows = append(rows, barRow(fmt.Sprintf("%d  %s", year, lang.L("dash.this_year")), s.Index, true, ""))
+	}
+	return container.NewVBox(rows...)
 }

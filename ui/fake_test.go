@@ -22,10 +22,13 @@ type fakeFiles struct {
 	mu     sync.Mutex
 	files  map[string]*fakeWorkspace
 	locked map[string]bool
+	// wrap, when set, turns a workspace into what Open and Create return
+	// (a coordinator's, an OPD's with an assignment).
+	wrap map[string]func(*fakeWorkspace) Workspace
 }
 
 func newFakeFiles() *fakeFiles {
-	return &fakeFiles{files: map[string]*fakeWorkspace{}, locked: map[string]bool{}}
+	return &fakeFiles{files: map[string]*fakeWorkspace{}, locked: map[string]bool{}, wrap: map[string]func(*fakeWorkspace) Workspace{}}
 }
 
 func (f *fakeFiles) Open(path string) (Workspace, error) {
@@ -39,6 +42,9 @@ func (f *fakeFiles) Open(path string) (Workspace, error) {
 		return nil, fmt.Errorf("open %s: %w", path, os.ErrNotExist)
 	}
 	ws.closed = false
+	if w := f.wrap[path]; w != nil {
+		return w(ws), nil
+	}
 	return ws, nil
 }
 

@@ -159,12 +159,21 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 		"evidence":   section(lang.L("ind.evidence")),
 		"readiness":  section(lang.L("ind.readiness")),
 	}
-	body := container.NewVBox(
-		header,
-		widget.NewSeparator(),
-		p.banner,
-		question,
-		guide,
+	body := container.NewVBox(header, widget.NewSeparator(), p.banner)
+	if a := p.assignmentUI(); a != nil {
+		body.Add(a)
+	}
+	if n := p.reviewNoteUI(); n != nil {
+		body.Add(n)
+	}
+	body.Add(question)
+	body.Add(guide)
+	if v.coordination() != nil {
+		body.Add(section(lang.L("contrib.title")))
+		body.Add(p.contributionsUI())
+		levelRow.Add(p.targetUI())
+	}
+	for _, o := range []fyne.CanvasObject{
 		p.parts["levels"],
 		levelRow,
 		cards,
@@ -174,7 +183,9 @@ func (p *indicatorPage) buildUI() fyne.CanvasObject {
 		p.evidence.buildUI(),
 		p.parts["readiness"],
 		p.hints,
-	)
+	} {
+		body.Add(o)
+	}
 	p.showLevel()
 	p.showValue()
 	p.refreshStatus()

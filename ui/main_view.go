@@ -35,7 +35,20 @@ type mainView struct {
 	page     *indicatorPage // the indicator shown, or nil
 	dash     *dashboard     // the dashboard shown, or nil
 	export   *exportView    // the last export flow, for tests
-	current  string         // what the right side shows, see show
+	opds     *opdsPage      // the coordinator's OPD page shown, or nil
+	imports  *importPage    // the coordinator's import page shown, or nil
+	reviews  *reviewPage    // the coordinator's review page shown, or nil
+
+	// review is, in an OPD's window, the coordinator's latest review.
+	review *reviewState
+
+	// latest holds, in a coordinator's window, each OPD's latest imported
+	// submission by code.
+	latest map[string]*model.Assessment
+	// assignment is, in an OPD's window, what its coordinator assigned;
+	// nil when nothing was.
+	assignment *model.Assignment
+	current    string // what the right side shows, see show
 
 	// Writes to the store run one after another on the saver goroutine,
 	// so that they keep the order in which the user made them.
@@ -54,6 +67,19 @@ func newMainView(u *App, ws Workspace) (*mainView, error) {
 	v := &mainView{app: u, ws: ws, pack: ws.Pack(), a: a, saves: make(chan func(), 256)}
 	if v.a.Answers == nil {
 		v.a.Answers = map[int]model.Answer{}
+	}
+	if c := v.coordination(); c != nil {
+		if v.latest, err = c.Latest(); err != nil {
+			return nil, err
+		}
+	}
+	if src, ok := ws.(AssignmentSource); ok && ws.Identity().Role == model.RoleOPD {
+		if v.assignment, err = src.Assignment(); err != nil {
+			return nil, err
+		}
+	}
+	if err := v.loadReview(); err != nil {
+		return nil, err
 	}
 	v.ctx, v.cancel = context.WithCancel(context.Background())
 	go v.saver()
@@ -104,9 +130,22 @@ func (v *mainView) buildUI() fyne.CanvasObject {
 	v.updateProgress()
 	dashBtn := &widget.Button{Text: lang.L("nav.dashboard"), Icon: theme.HomeIcon(), OnTapped: v.showDashboard}
 	readyBtn := &widget.Button{Text: lang.L("nav.readiness"), Icon: theme.WarningIcon(), OnTapped: v.showReadiness}
-	left := container.NewBorder(
-		container.NewVBox(v.identityLabel(), container.NewGridWithColumns(2, dashBtn, readyBtn), v.search, v.progress),
-		nil, nil, nil, v.tree.widget)
+	nav := container.NewGridWithColumns(2, dashBtn, readyBtn)
+	if v.coordination() != nil {
+		nav.Add(&widget.Button{Text: lang.L("nav.opds"), Icon: theme.AccountIcon(), OnTapped: v.showOPDs})
+		nav.Add(&widget.Button{Text: lang.L("nav.import"), Icon: theme.DownloadIcon(), OnTapped: v.showImport})
+		if _, ok := v.ws.(Reviewer); ok {
+			nav.Add(&widget.Button{Text: lang.L("nav.review"), Icon: theme.DocumentCreateIcon(), OnTapped: func() { v.showReview("") }})
+		}
+	}
+	top := container.NewVBox(v.identityLabel(), nav, v.search)
+	if v.assignment != nil {
+		only := widget.NewCheck(lang.L("nav.only_assigned", map[string]any{"N": len(v.assignment.Indicators)}), func(on bool) { v.tree.onlyAssigned(on) })
+		top.Add(only)
+		defer only.SetChecked(true)
+	}
+	top.Add(v.progress)
+	left := container.NewBorder(top, nil, nil, nil, v.tree.widget)
 	v.content = container.NewStack()
 	split := container.NewHSplit(left, v.content)
 	split.Offset = 0.32
@@ -155,16 +194,33 @@ func (v *mainView) show(where string) {
 			return
 		}
 	}
-	if where == "readiness" {
-		v.showReadiness()
+	if code, ok := strings.CutPrefix(where, "review:"); ok && v.coordination() != nil {
+		v.showReview(code)
 		return
 	}
-	v.showDashboard()
+	switch where {
+	case "readiness":
+		v.showReadiness()
+	case "opds":
+		if v.coordination() != nil {
+			v.showOPDs()
+			return
+		}
+		v.showDashboard()
+	case "import":
+		if v.coordination() != nil {
+			v.showImport()
+			return
+		}
+		v.showDashboard()
+	default:
+		v.showDashboard()
+	}
 }
 
 func (v *mainView) setContent(o fyne.CanvasObject, where string) {
 	v.flush()
-	v.page, v.dash = nil, nil
+	v.page, v.dash, v.opds, v.imports, v.reviews = nil, nil, nil, nil, nil
 	v.current = where
 	v.content.Objects = []fyne.CanvasObject{o}
 	v.content.Refresh()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +24,19 @@ func (r *readinessPanel) buildUI() fyne.CanvasObject {
 	title := &widget.Label{Text: lang.L("ready.title"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	findings := v.a.Readiness(v.app.today())
 	items := []fyne.CanvasObject{title}
+	if open := v.openReviewFindings(); len(open) > 0 {
+		items = append(items, &widget.Label{Text: lang.L("ready.review", map[string]any{"N": len(open), "Revision": v.review.review.Revision}), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, TextStyle: fyne.TextStyle{Bold: true}})
+		for _, d := range open {
+			ind := v.pack.Indicator(d.Indicator)
+			no := d.Indicator
+			note := strings.TrimSpace(strings.Join([]string{d.MissingEvidence, d.Analisis, d.Justifikasi, d.Fakta}, " "))
+			items = append(items, &widget.Button{
+				Text: fmt.Sprintf("%d  %s", ind.No, ind.ShortName), Icon: theme.NewErrorThemedResource(theme.ErrorIcon()),
+				Alignment: widget.ButtonAlignLeading, Importance: widget.LowImportance, OnTapped: func() { v.showIndicator(no) },
+			}, &widget.Label{Text: "• " + note, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+		}
+		items = append(items, widget.NewSeparator())
+	}
 	if len(findings) == 0 {
 		items = append(items, &widget.Label{Text: lang.L("ready.none"), Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord})
 	} else {

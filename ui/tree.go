@@ -20,6 +20,9 @@ type navTree struct {
 	widget *widget.Tree
 	// match holds the indicators the search shows; nil shows all.
 	match map[int]bool
+	// only, when set, holds the indicators assigned to the OPD: the tree
+	// shows only those.
+	only map[int]bool
 	// selecting is set while the tree is selected from code, so that
 	// OnSelected does not navigate a second time.
 	selecting bool
@@ -88,7 +91,7 @@ func (t *navTree) children(id string) []string {
 				continue
 			}
 			for _, ind := range a.Indicators {
-				if t.match == nil || t.match[ind.No] {
+				if t.shows(ind.No) {
 					out = append(out, indicatorID(ind.No))
 				}
 			}
@@ -98,15 +101,31 @@ func (t *navTree) children(id string) []string {
 }
 
 func (t *navTree) aspectShown(a *model.Aspect) bool {
-	if t.match == nil {
-		return true
-	}
 	for _, ind := range a.Indicators {
-		if t.match[ind.No] {
+		if t.shows(ind.No) {
 			return true
 		}
 	}
 	return false
+}
+
+// shows reports whether the tree shows indicator no: it matches the search
+// and, when only assigned indicators are shown, is assigned.
+func (t *navTree) shows(no int) bool {
+	return (t.match == nil || t.match[no]) && (t.only == nil || t.only[no])
+}
+
+// onlyAssigned shows only the indicators assigned to the OPD, or all.
+func (t *navTree) onlyAssigned(on bool) {
+	t.only = nil
+	if on && t.v.assignment != nil {
+		t.only = map[int]bool{}
+		for _, no := range t.v.assignment.Indicators {
+			t.only[no] = true
+		}
+	}
+	t.widget.Refresh()
+	t.widget.OpenAllBranches()
 }
 
 func (t *navTree) domainShown(d *model.Domain) bool {
@@ -152,7 +171,17 @@ func (t *navTree) update(id string, _ bool, o fyne.CanvasObject) {
 		ind := p.Indicator(no)
 		label.TextStyle = fyne.TextStyle{}
 		label.SetText(fmt.Sprintf("%d  %s", ind.No, ind.ShortName))
-		icon.SetResource(stateIcon(t.v.a.State(no, t.v.app.today())))
+		if d, ok := t.v.verdict(no); ok {
+			icon.SetResource(verdictIcon(d, t.v.review.changed[no]))
+			return
+		}
+		st := t.v.a.State(no, t.v.app.today())
+		if st == model.StateUnanswered && len(t.v.contributions(no)) > 0 {
+			// The OPDs answered; the coordinator has not decided yet.
+			icon.SetResource(theme.NewWarningThemedResource(theme.QuestionIcon()))
+			return
+		}
+		icon.SetResource(stateIcon(st))
 	}
 }
 
@@ -232,7 +261,7 @@ func (t *navTree) filter(q string) {
 func (t *navTree) visibleIndicators() []int {
 	var out []int
 	for _, no := range t.v.pack.IndicatorNumbers() {
-		if t.match == nil || t.match[no] {
+		if t.shows(no) {
 			out = append(out, no)
 		}
 	}
