@@ -82,48 +82,54 @@ func staleText(r *model.Review, latest int) string {
 		r.Revision, latest, r.Revision, latest)
 }
 
-// reviewTarget reads --opd and opens the coordinator's workspace.
-func reviewTarget(c *command, std stdio, args []string, setup func(fs *flagSet), min, max int) ([]string, *store.Workspace, string, workspaceFlags, error) {
-	fs := newFlags(c, std)
-	var wf workspaceFlags
-	wf.register(fs, c.name != "diff")
-	code := fs.String("opd", "", "kode OPD / the OPD's code")
-	if setup != nil {
-		setup(fs)
-	}
-	pos, w, err := wf.parseOpen(fs, args, min, max)
+// reviewFlags are the flags of the commands about one OPD's review: the
+// coordinator's workspace and the OPD's code.
+type reviewFlags struct {
+	workspaceFlags
+	code string
+}
+
+func (rf *reviewFlags) register(fs *flagSet, changes bool) {
+	rf.workspaceFlags.register(fs, changes)
+	fs.StringVar(&rf.code, "opd", "", "kode OPD / the OPD's code")
+}
+
+// parseOpen parses the command line as workspaceFlags.parseOpen does, and
+// checks that the workspace is a coordinator's and the OPD's code reads;
+// the caller closes the workspace.
+func (rf *reviewFlags) parseOpen(fs *flagSet, args []string, min, max int) ([]string, *store.Workspace, error) {
+	pos, w, err := rf.workspaceFlags.parseOpen(fs, args, min, max)
 	if err != nil {
-		return nil, nil, "", wf, err
+		return nil, nil, err
 	}
 	switch {
-	case *code == "":
+	case rf.code == "":
 		err = usagef("sebutkan OPD dengan --opd / name the OPD with --opd")
 	case w.Identity().Role != model.RoleCoordinator:
 		err = model.ErrCoordinatorOnly
+	default:
+		rf.code, err = model.NormalizeCode(rf.code)
 	}
 	if err != nil {
 		w.Close()
-		return nil, nil, "", wf, err
+		return nil, nil, err
 	}
-	norm, err := model.NormalizeCode(*code)
-	if err != nil {
-		w.Close()
-		return nil, nil, "", wf, err
-	}
-	return pos, w, norm, wf, nil
+	return pos, w, nil
 }
 
 func runDiff(_ context.Context, std stdio, args []string) error {
 	c := findCommand("diff")
-	var from, to *int
-	_, w, code, _, err := reviewTarget(c, std, args, func(fs *flagSet) {
-		from = fs.Int("from", 0, "revisi awal; bawaan: revisi sebelum --to / the earlier revision; default: the one before --to")
-		to = fs.Int("to", 0, "revisi akhir; bawaan: yang terakhir / the later revision; default: the latest")
-	}, 0, 0)
+	fs := newFlags(c, std)
+	var rf reviewFlags
+	rf.register(fs, false)
+	from := fs.Int("from", 0, "revisi awal; bawaan: revisi sebelum --to / the earlier revision; default: the one before --to")
+	to := fs.Int("to", 0, "revisi akhir; bawaan: yang terakhir / the later revision; default: the latest")
+	_, w, err := rf.parseOpen(fs, args, 0, 0)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	code := rf.code
 	revs, err := w.Revisions(code)
 	if err != nil {
 		return err
@@ -220,19 +226,20 @@ var verdictWords = map[string]model.Verdict{
 
 func runReview(_ context.Context, std stdio, args []string) error {
 	c := findCommand("review")
-	var asJSON *bool
-	var fakta, analisis, justifikasi, missing *string
-	pos, w, code, wf, err := reviewTarget(c, std, args, func(fs *flagSet) {
-		asJSON = fs.Bool("json", false, "daftar keputusan dalam JSON / the decisions as JSON")
-		fakta = fs.String("fakta", "", "FAKTA catatan reviu / the review note's FAKTA")
-		analisis = fs.String("analisis", "", "ANALISIS: kriteria mana yang (tidak) terpenuhi / which criterion is (not) met")
-		justifikasi = fs.String("justifikasi", "", "JUSTIFIKASI HASIL catatan reviu / the review note's JUSTIFIKASI HASIL")
-		missing = fs.String("missing", "", "revise: bukti dukung yang masih kurang / the evidence still missing")
-	}, 0, 3)
+	fs := newFlags(c, std)
+	var rf reviewFlags
+	rf.register(fs, true)
+	asJSON := fs.Bool("json", false, "daftar keputusan dalam JSON / the decisions as JSON")
+	fakta := fs.String("fakta", "", "FAKTA catatan reviu / the review note's FAKTA")
+	analisis := fs.String("analisis", "", "ANALISIS: kriteria mana yang (tidak) terpenuhi / which criterion is (not) met")
+	justifikasi := fs.String("justifikasi", "", "JUSTIFIKASI HASIL catatan reviu / the review note's JUSTIFIKASI HASIL")
+	missing := fs.String("missing", "", "revise: bukti dukung yang masih kurang / the evidence still missing")
+	pos, w, err := rf.parseOpen(fs, args, 0, 3)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
+	code := rf.code
 	p := w.Pack()
 	if len(pos) == 0 {
 		return printReview(std.out, w, code, *asJSON)
@@ -268,7 +275,7 @@ func runReview(_ context.Context, std stdio, args []string) error {
 	if len(revs) > 0 {
 		d.Revision = revs[len(revs)-1]
 	}
-	if err := w.SetDecision(wf.by, code, d); err != nil {
+	if err := w.SetDecision(rf.by, code, d); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.out, "%s revisi %d, indikator %d (%s): %s\n", code, d.Revision, no, p.Indicator(no).ShortName, d.Text())
@@ -416,11 +423,12 @@ func levelText(h model.Hundredths) string {
 
 func runReviewExport(ctx context.Context, std stdio, args []string) error {
 	c := findCommand("review-export")
-	var out, passFile *string
-	_, w, code, wf, err := reviewTarget(c, std, args, func(fs *flagSet) {
-		out = fs.String("o", "", "berkas bundel reviu yang ditulis / the review bundle file to write")
-		passFile = fs.String("passphrase-file", "", "berkas berisi kata sandi kunci / file holding the key's passphrase")
-	}, 0, 0)
+	fs := newFlags(c, std)
+	var rf reviewFlags
+	rf.register(fs, true)
+	out := fs.String("o", "", "berkas bundel reviu yang ditulis / the review bundle file to write")
+	passFile := fs.String("passphrase-file", "", "berkas berisi kata sandi kunci / file holding the key's passphrase")
+	_, w, err := rf.parseOpen(fs, args, 0, 0)
 	if err != nil {
 		return err
 	}
@@ -432,7 +440,7 @@ func runReviewExport(ctx context.Context, std stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := exportReview(ctx, w, wf.by, code, *out, pass)
+	r, err := exportReview(ctx, w, rf.by, rf.code, *out, pass)
 	if err != nil {
 		return err
 	}
