@@ -41,16 +41,17 @@ func init() {
 	register(&command{
 		name:    "import",
 		args:    "-w BERKAS BUNDEL_ATAU_FOLDER... [--accept-new-key]",
-		summary: "impor kiriman OPD ke berkas kerja koordinator, atau penugasan ke berkas kerja OPD / import OPD submissions into the coordinator's workspace, or an assignment into an OPD's",
+		summary: "impor kiriman OPD ke berkas kerja koordinator, atau penugasan dan reviu ke berkas kerja OPD / import OPD submissions into the coordinator's workspace, or an assignment or a review into an OPD's",
 		run:     runImport,
 	})
 }
 
 // opdReport renders the OPD report PDF that a submission carries as
-// report.pdf: the same report the OPD prints, as of the export. Tests
-// that are about the bundle put a small fixed PDF in its place.
-var opdReport = func(ctx context.Context, w io.Writer, a *model.Assessment, generated time.Time) error {
-	return report.WriteOPD(ctx, w, a, report.Options{Generated: generated})
+// report.pdf: the same report the OPD prints, as of the export, with the
+// coordinator's review it answers. Tests that are about the bundle put a
+// small fixed PDF in its place.
+var opdReport = func(ctx context.Context, w io.Writer, a *model.Assessment, opts report.Options) error {
+	return report.WriteOPD(ctx, w, a, opts)
 }
 
 // exportSubmission writes the signed submission of the OPD workspace w to
@@ -67,13 +68,19 @@ func exportSubmission(ctx context.Context, w *store.Workspace, path, passphrase 
 	if err != nil {
 		return bundle.Summary{}, err
 	}
+	review, err := w.Review()
+	if err != nil {
+		return bundle.Summary{}, err
+	}
 	sub, err := w.BeginExport()
 	if err != nil {
 		return bundle.Summary{}, err
 	}
 	created := time.Now()
 	opts := bundle.WriteOptions{Signer: signer, Created: created, AppVersion: version, Evidence: w.OpenEvidence, Progress: progress,
-		Report: func(out io.Writer) error { return opdReport(ctx, out, sub.Assessment, created) }}
+		Report: func(out io.Writer) error {
+			return opdReport(ctx, out, sub.Assessment, report.Options{Generated: created, Review: review})
+		}}
 	sum, err := bundle.WriteFile(ctx, path, sub, opts, w.RecordExport)
 	if err != nil {
 		return bundle.Summary{}, fmt.Errorf("%s: %w", path, err)

@@ -15,9 +15,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/report/bundle"
 	"github.com/swanilai/swanilai/store"
 )
@@ -32,9 +32,9 @@ var testReport = []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 // assessment handed to the report is the exported one.
 func withReport(t *testing.T, unit string) {
 	saved := opdReport
-	opdReport = func(_ context.Context, w io.Writer, a *model.Assessment, generated time.Time) error {
-		if a.Identity.Unit != unit || generated.IsZero() {
-			t.Errorf("report of %q at %v", a.Identity.Unit, generated)
+	opdReport = func(_ context.Context, w io.Writer, a *model.Assessment, opts report.Options) error {
+		if a.Identity.Unit != unit || opts.Generated.IsZero() {
+			t.Errorf("report of %q at %v", a.Identity.Unit, opts.Generated)
 		}
 		_, err := w.Write(testReport)
 		return err

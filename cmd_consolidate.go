@@ -106,11 +106,16 @@ func runDecide(_ context.Context, std stdio, args []string) error {
 }
 
 // decideDefaults takes, for every indicator the Pemda has not decided, the
-// answer of the one OPD that answered it (model.DefaultConsolidation), and
-// lists the indicators several OPDs answered, which wait for the
-// coordinator.
+// answer of the one OPD that answered it (model.DefaultConsolidation), as
+// the review left it (an adjusted level is taken), and lists the
+// indicators several OPDs answered, which wait for the coordinator, and
+// those whose OPD was asked to revise, which wait for the revision.
 func decideDefaults(out io.Writer, w *store.Workspace, by string, contributions map[string]*model.Assessment) error {
 	a, err := w.Assessment()
+	if err != nil {
+		return err
+	}
+	reviews, err := reviewsOf(w, contributions)
 	if err != nil {
 		return err
 	}
@@ -118,6 +123,11 @@ func decideDefaults(out io.Writer, w *store.Workspace, by string, contributions 
 	taken := 0
 	for _, s := range model.Spreads(p, contributions) {
 		if a.Answers[s.Indicator].Value != model.Unanswered {
+			continue
+		}
+		if d, ok := reviews[s.Contributions[0].OPD].Decision(s.Indicator); ok && s.Decided() && d.Verdict == model.VerdictRevise {
+			fmt.Fprintf(out, "Indikator %d: %s diminta merevisi; menunggu revisinya / %s was asked to revise; waiting for its revision\n",
+				s.Indicator, s.Contributions[0].OPD, s.Contributions[0].OPD)
 			continue
 		}
 		if !s.Decided() {
@@ -146,12 +156,30 @@ func decideDefaults(out io.Writer, w *store.Workspace, by string, contributions 
 	return nil
 }
 
-// printSpread shows what the OPDs answered to indicator no, and the
-// Pemda's answer.
+// reviewsOf returns the decisions standing on the latest revision of each
+// contributing OPD, by code, as a review of each.
+func reviewsOf(w *store.Workspace, contributions map[string]*model.Assessment) (map[string]*model.Review, error) {
+	out := map[string]*model.Review{}
+	for code := range contributions {
+		ds, err := w.Decisions(code)
+		if err != nil {
+			return nil, err
+		}
+		out[code] = &model.Review{Code: code, Decisions: ds}
+	}
+	return out, nil
+}
+
+// printSpread shows what the OPDs answered to indicator no, with the
+// coordinator's review of each answer, and the Pemda's answer.
 func printSpread(out io.Writer, w *store.Workspace, no int, contributions map[string]*model.Assessment) error {
 	p := w.Pack()
 	ind := p.Indicator(no)
 	a, err := w.Assessment()
+	if err != nil {
+		return err
+	}
+	reviews, err := reviewsOf(w, contributions)
 	if err != nil {
 		return err
 	}
@@ -170,6 +198,9 @@ func printSpread(out io.Writer, w *store.Workspace, no int, contributions map[st
 	} else {
 		for _, c := range spread.Contributions {
 			fmt.Fprintf(out, "\n  %s: tingkat %s %s\n", c.OPD, c.Answer.Value.Compact(), p.LevelName(ind, p.LevelOf(ind, c.Answer.Value)))
+			if d, ok := reviews[c.OPD].Decision(no); ok {
+				fmt.Fprintf(out, "    reviu     %s (revisi %d)\n", d.Text(), d.Revision)
+			}
 			fmt.Fprintf(out, "    FAKTA     %s\n    ANALISIS  %s\n", orDash(oneLine(c.Answer.Fakta)), orDash(oneLine(c.Answer.Analisis)))
 			for _, e := range contributions[c.OPD].EvidenceFor(no) {
 				fmt.Fprintf(out, "    bukti     %s  %s  %s\n", e.ShortHash(), model.SizeText(e.Size), e.Name)

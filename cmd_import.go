@@ -61,15 +61,18 @@ type importOutcome struct {
 	// KeyReplaced: NewKey replaces a pinned key (--accept-new-key).
 	KeyReplaced bool
 	// Submission is what the import of a submission did; Assignment the
-	// assignment taken.
-	Submission store.ImportResult
-	Assignment *model.Assignment
+	// assignment taken; Review the review taken and ReviewResult what
+	// taking it found (a stale review: ReviewResult.Stale).
+	Submission   store.ImportResult
+	Assignment   *model.Assignment
+	Review       *model.Review
+	ReviewResult store.ReviewResult
 }
 
 // importMany imports the bundles at paths into w, a folder's bundles (files
 // named *.zip, hidden ones left out, walked in name order) as well as files
-// named: submissions into a coordinator's workspace, assignments into an
-// OPD's. It goes on past a file that is refused and returns one outcome per
+// named: submissions into a coordinator's workspace, assignments and
+// reviews into an OPD's. It goes on past a file that is refused and returns one outcome per
 // file, in the order imported. Within the files of one sender, lower
 // revisions are imported first, so that a folder holding revisions 1 and 2
 // of an OPD imports both. progress, when not nil, is called before each
@@ -202,17 +205,23 @@ func importFile(ctx context.Context, w *store.Workspace, path string, opts impor
 			if err == nil && (res.NewKey || res.KeyReplaced) {
 				o.NewKey, o.KeyReplaced = res.Key.Fingerprint(), res.KeyReplaced
 			}
+		case bundle.KindReview:
+			o.Review, o.ReviewResult, err = importReview(ctx, w, rd, opts)
+			if o.Review != nil {
+				o.Unit, o.Code = o.Review.Unit, o.Review.Code
+			}
 		}
 	}
 	o.Err = err
 	replay, _ := errors.AsType[*model.ReplayError](err)
 	assignmentReplay, _ := errors.AsType[*model.AssignmentReplayError](err)
+	reviewReplay, _ := errors.AsType[*model.ReviewReplayError](err)
 	switch {
 	case err == nil:
 		o.Outcome = outcomeImported
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		o.Outcome = outcomeCancelled
-	case replay != nil && replay.Same, assignmentReplay != nil && assignmentReplay.Same():
+	case replay != nil && replay.Same, assignmentReplay != nil && assignmentReplay.Same(), reviewReplay != nil && reviewReplay.Same():
 		o.Outcome = outcomeAlready
 	default:
 		o.Outcome = outcomeRefused
@@ -277,7 +286,7 @@ func outcomeDetail(o importOutcome) string {
 	switch {
 	case o.Outcome == outcomeRefused || o.Outcome == outcomeCancelled:
 		s := oneLine(o.Err.Error())
-		if errors.Is(o.Err, model.ErrKeyChanged) {
+		if errors.Is(o.Err, model.ErrKeyChanged) && o.Kind != bundle.KindReview {
 			s += " (--accept-new-key)"
 		}
 		return s
@@ -293,6 +302,14 @@ func outcomeDetail(o importOutcome) string {
 		}
 		return fmt.Sprintf("penugasan %d untuk / assignment %d for %s: %d indikator, %d dengan target tingkat / with target levels; batas / due %s",
 			a.Revision, a.Revision, who, len(a.Indicators), targets, dateText(a.Deadline))
+	case o.Kind == bundle.KindReview:
+		r, count := o.Review, o.Review.Count()
+		s := fmt.Sprintf("reviu atas revisi %d untuk / review of revision %d for %s: %d diterima, %d disesuaikan, %d perlu revisi / accepted, adjusted, revision needed",
+			r.Revision, r.Revision, who, count[model.VerdictAccepted], count[model.VerdictAdjusted], count[model.VerdictRevise])
+		if o.ReviewResult.Stale {
+			s += "; PERHATIAN / NOTE: " + staleText(r, o.ReviewResult.Latest)
+		}
+		return s
 	}
 	r := o.Submission
 	prev := "kiriman pertama / first submission"

@@ -55,6 +55,10 @@ func runReport(ctx context.Context, std stdio, args []string) error {
 	var write func(io.Writer) error
 	switch *kind {
 	case "opd":
+		// An OPD's report shows the coordinator's review it received.
+		if opts.Review, err = w.Review(); err != nil {
+			return err
+		}
 		write = func(f io.Writer) error { return report.WriteOPD(ctx, f, a, opts) }
 	case "recap":
 		rc, err := recapOf(w, a, opts.Today)

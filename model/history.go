@@ -46,6 +46,15 @@ const (
 	// FieldCoordinatorKey (Indicator 0): the coordinator's key an OPD
 	// pinned from an assignment, or the one that replaced it.
 	FieldCoordinatorKey = "kunci-koordinator"
+	// FieldReview: the coordinator's decision on one OPD's answer to an
+	// indicator; Old and New are Decision.Text after the OPD's code and
+	// revision.
+	FieldReview = "reviu"
+	// FieldReviewSent (Indicator 0): the coordinator made a review
+	// bundle; FieldReviewReceived: an OPD took one. Their text is
+	// Review.Summary.
+	FieldReviewSent     = "reviu-dikirim"
+	FieldReviewReceived = "reviu-diterima"
 )
 
 // Change is one entry of a workspace's append-only history: who changed

@@ -72,6 +72,10 @@ type Submission struct {
 	// Manifest and Signature are the signed manifest exactly as received
 	// and its minisign signature, so the submission can be verified again.
 	Manifest, Signature []byte
+	// AnswersReview is the OPD's revision whose review, received from the
+	// coordinator, this submission answers; 0 when the OPD had received
+	// none.
+	AnswersReview int
 
 	// Set by the coordinator's workspace on import.
 	Imported   time.Time
@@ -101,6 +105,9 @@ type SubmissionInfo struct {
 	Answers, Links, Files int
 	Bytes                 int64
 	Continuity            Continuity
+	// AnswersReview is the revision whose review the submission answers;
+	// 0 for none.
+	AnswersReview int
 }
 
 // SubmittingOPD is an OPD a coordinator has imported submissions from: its

@@ -41,6 +41,9 @@ const (
 	// target levels, the timeline, the trend, or an OPD's received
 	// assignment and its coordinator's key.
 	ProblemCoordination ProblemKind = "coordination"
+	// ProblemReview: a review decision, a review bundle made or received,
+	// or an export an OPD's workspace keeps.
+	ProblemReview ProblemKind = "review"
 )
 
 // Problem is one thing Check found wrong.
@@ -98,6 +101,7 @@ func (w *Workspace) Check(ctx context.Context, progress func(done, total int64))
 		blobs, linked = w.checkEvidence(tx, r)
 		w.checkHistory(tx, r)
 		w.checkCoordination(tx, r)
+		w.checkReviews(tx, r)
 		n := 0
 		for err := range tx.Check() {
 			if n++; n <= maxFileProblems {

@@ -802,8 +802,11 @@ func (w *Workspace) Contributions() (map[string]*model.Assessment, error) {
 // latest submission the Pemda's: its level, penjelasan, sector name and
 // external index value become the coordinator's answer, and its evidence
 // files are linked to the coordinator's indicator (the bytes are held
-// already; nothing is copied). It reports model.ErrNoSubmission when the
-// OPD's latest submission does not answer the indicator.
+// already; nothing is copied). The answer is taken as reviewed: when the
+// coordinator's review adjusted its level (Decisions), the adjusted level
+// and the review's note are taken (model.Decision.Applied). It reports
+// model.ErrNoSubmission when the OPD's latest submission does not answer
+// the indicator.
 func (w *Workspace) AdoptAnswer(by string, no int, code string) (model.Answer, error) {
 	by, err := w.coordinatorChange(by)
 	if err != nil {
@@ -831,6 +834,14 @@ func (w *Workspace) AdoptAnswer(by string, no int, code string) (model.Answer, e
 		var ans model.Answer
 		if s != nil {
 			ans = s.Assessment.Answers[no]
+			// The answer as reviewed: an adjusted level replaces the OPD's.
+			d, found, err := w.decisionOn(tx, r.Name, no)
+			if err != nil {
+				return nil, err
+			}
+			if found {
+				ans = d.Applied(ans)
+			}
 		}
 		if ans.Value == model.Unanswered {
 			return nil, fmt.Errorf("%s: indikator %d tidak dijawab dalam kiriman terakhirnya / indicator %d is not answered in its latest submission: %w", code, no, no, model.ErrNoSubmission)

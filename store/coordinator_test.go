@@ -488,7 +488,7 @@ func TestMigrateFromV3(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = db.Update(func(tx *bbolt.Tx) error {
-		for _, b := range []bucket{registryBucket, assignmentsBucket, targetsBucket} {
+		for _, b := range []bucket{registryBucket, assignmentsBucket, targetsBucket, decisionsBucket, reviewsBucket, exportsBucket} {
 			if err := tx.DeleteBucket(b.name); err != nil {
 				return err
 			}

@@ -55,7 +55,14 @@ func (w *Workspace) draft(take bool) (*model.Submission, error) {
 		// report says "revisi n", not the revision before.
 		s.Assessment.Revision = s.Revision
 		s.Since = model.ChainHead{Seq: last.Head.Seq, Hash: last.Head.Hash}
-		s.History, err = historySince(tx, s.Since)
+		if s.History, err = historySince(tx, s.Since); err != nil {
+			return err
+		}
+		// The export answers the coordinator's review the OPD holds.
+		review, err := heldReview(meta)
+		if review != nil {
+			s.AnswersReview = review.Revision
+		}
 		return err
 	}
 	if take {
@@ -97,13 +104,17 @@ func historySince(tx *bbolt.Tx, head model.ChainHead) ([]model.Change, error) {
 }
 
 // RecordExport notes that the bundle of s, a draft from BeginExport, is
-// complete: the next export carries the history after s's. An export that
-// completes after a newer one does not move the record back.
+// complete: the next export carries the history after s's, and the
+// workspace keeps what s sent (Exported). An export that completes after a
+// newer one does not move the record back.
 func (w *Workspace) RecordExport(s *model.Submission) error {
 	return w.update(func(tx *bbolt.Tx) error {
 		meta := metaBucket.of(tx)
 		last, err := lastExport(meta)
 		if err != nil {
+			return err
+		}
+		if err := putJSON(exportsBucket.of(tx), u64Key(uint64(s.Revision)), submissionToRec(s, now(), "", "")); err != nil {
 			return err
 		}
 		if s.Revision <= last.Revision {

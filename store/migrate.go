@@ -9,6 +9,7 @@ import (
 	"github.com/swanilai/swanilai/store/migration2"
 	"github.com/swanilai/swanilai/store/migration3"
 	"github.com/swanilai/swanilai/store/migration4"
+	"github.com/swanilai/swanilai/store/migration5"
 )
 
 // migration is one step of the schema: it turns a file of schema version-1
@@ -27,6 +28,7 @@ var migrations = []migration{
 	{version: 2, name: "tautan bukti dukung dalam bucket sendiri / evidence links in their own bucket", migrate: migration2.Migrate},
 	{version: 3, name: "kunci penandatangan dan kiriman OPD / signing key and OPD submissions", migrate: migration3.Migrate},
 	{version: 4, name: "daftar OPD, penugasan dan target tingkat / OPD registry, assignments and target levels", migrate: migration4.Migrate},
+	{version: 5, name: "keputusan reviu dan kiriman yang diekspor / review decisions and exported submissions", migrate: migration5.Migrate},
 }
 
 // planMigration returns the steps that bring a file from schema from to

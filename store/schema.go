@@ -28,7 +28,11 @@ import (
 //	   level of each indicator in their own buckets; the timeline, the
 //	   earlier years' results, an OPD's received assignment and its
 //	   coordinator's pinned key in meta (migration4).
-const schemaVersion uint64 = 4
+//	5  a coordinator's review decisions on each imported revision and the
+//	   review bundles it made, and what an OPD exported in each revision,
+//	   in their own buckets; an OPD's received review in meta
+//	   (migration5).
+const schemaVersion uint64 = 5
 
 // formatName is the value of the meta key "format": it tells a workspace
 // from any other bbolt file.
@@ -83,11 +87,25 @@ var (
 	// targetsBucket maps: indicator (uint32 BE) -> the indicator's target
 	// level, hundredths as decimal text. Since version 4.
 	targetsBucket = bucket{[]byte("targets"), 4}
+	// decisionsBucket maps: OPD number (uint64 BE, opdRec.No) ‖ revision
+	// (uint64 BE) ‖ indicator (uint32 BE) -> decisionRec JSON, the
+	// coordinator's decision on that answer of that revision. Since
+	// version 5.
+	decisionsBucket = bucket{[]byte("decisions"), 5}
+	// reviewsBucket maps: OPD number (uint64 BE) ‖ sequence (uint64 BE,
+	// from NextSequence) -> reviewRec JSON, every review bundle the
+	// coordinator made for the OPD, in the order made. Since version 5.
+	reviewsBucket = bucket{[]byte("reviews"), 5}
+	// exportsBucket maps: revision (uint64 BE) -> submissionRec JSON, what
+	// an OPD's workspace sent in each export, without the evidence bytes
+	// (the record holds no reference to them). Since version 5; exports
+	// made before have none.
+	exportsBucket = bucket{[]byte("exports"), 5}
 )
 
 // allBuckets lists every bucket of the current schema.
 var allBuckets = []bucket{metaBucket, packBucket, answersBucket, blobsBucket, chunksBucket, pendingBucket, historyBucket, linksBucket,
-	opdsBucket, submissionsBucket, registryBucket, assignmentsBucket, targetsBucket}
+	opdsBucket, submissionsBucket, registryBucket, assignmentsBucket, targetsBucket, decisionsBucket, reviewsBucket, exportsBucket}
 
 // Keys of metaBucket.
 var (
@@ -123,6 +141,9 @@ var (
 	// keyCoordinatorKey -> pinnedKeyRec JSON, the coordinator's key an
 	// OPD's workspace pinned from its first assignment. Since version 4.
 	keyCoordinatorKey = []byte("coordinator_key")
+	// keyReview -> reviewRec JSON, the latest review an OPD's workspace
+	// received from its coordinator. Since version 5.
+	keyReview = []byte("review")
 )
 
 // keyPackCanonical is the key of packBucket. Since version 1.
@@ -309,6 +330,9 @@ type submissionRec struct {
 	Imported    time.Time         `json:"imported"`
 	ImportedBy  string            `json:"imported_by"`
 	Continuity  string            `json:"continuity"`
+	// AnswersReview is the revision whose review the submission answers.
+	// Since version 5; an optional field, so no migration.
+	AnswersReview int `json:"answers_review,omitempty"`
 }
 
 // registryRec is one OPD of a coordinator's registry; the key is its code.
@@ -377,6 +401,44 @@ type pinnedKeyRec struct {
 	Former   []formerKeyRec `json:"former_keys,omitempty"`
 }
 
+// decisionRec is the coordinator's decision on one answer; the key names
+// the OPD, the revision and the indicator. Level is in hundredths, for an
+// adjusted level only. Since version 5.
+type decisionRec struct {
+	Verdict     string    `json:"verdict"`
+	Level       int64     `json:"level,omitempty"`
+	Fakta       string    `json:"fakta,omitempty"`
+	Analisis    string    `json:"analisis,omitempty"`
+	Justifikasi string    `json:"justifikasi,omitempty"`
+	Missing     string    `json:"missing_evidence,omitempty"`
+	By          string    `json:"by"`
+	At          time.Time `json:"at"`
+}
+
+// reviewRec is a review (model.Review): one the coordinator made a bundle
+// of, or the one an OPD received. Recorded is when the coordinator
+// recorded the bundle or the OPD took it, RecordedBy who. Since version 5.
+type reviewRec struct {
+	Code       string        `json:"code"`
+	Unit       string        `json:"unit"`
+	Instansi   string        `json:"instansi"`
+	Year       int           `json:"year"`
+	Revision   int           `json:"revision"`
+	Decisions  []reviewedRec `json:"decisions"`
+	Sent       time.Time     `json:"sent"`
+	By         string        `json:"by"`
+	Recorded   time.Time     `json:"recorded"`
+	RecordedBy string        `json:"recorded_by"`
+}
+
+// reviewedRec is one decision of a review, with the indicator and the
+// revision it was made on.
+type reviewedRec struct {
+	Indicator int `json:"indicator"`
+	Revision  int `json:"revision"`
+	decisionRec
+}
+
 // submittedAnswer is an answer of a submission.
 type submittedAnswer struct {
 	Indicator int `json:"indicator"`
@@ -401,6 +463,10 @@ func linkKey(no int, sum [32]byte) []byte { return append(indicatorKey(no), sum[
 
 func submissionKey(opd uint64, revision int) []byte {
 	return binary.BigEndian.AppendUint64(u64Key(opd), uint64(revision))
+}
+
+func decisionKey(opd uint64, revision, no int) []byte {
+	return binary.BigEndian.AppendUint32(submissionKey(opd, revision), uint32(no))
 }
 
 // opdKey is the key of an OPD in opdsBucket: its unit name in lower case

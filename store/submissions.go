@@ -355,6 +355,8 @@ func (w *Workspace) checkSubmission(s *model.Submission) (map[string]int64, erro
 		return bad("revisi %d", s.Revision)
 	case s.BundleID == "" || len(s.Key.Key) != 32:
 		return bad("tanpa ID bundel atau kunci / no bundle id or key")
+	case s.AnswersReview < 0 || s.AnswersReview >= s.Revision:
+		return bad("menjawab reviu revisi %d / answers the review of revision %d", s.AnswersReview, s.AnswersReview)
 	case a.Identity.Unit == "" || checkText("unit", a.Identity.Unit) != nil || checkText("instansi", a.Identity.Instansi) != nil:
 		return nil, model.ErrNoUnit
 	}
@@ -710,7 +712,7 @@ func submissionToRec(s *model.Submission, at time.Time, by string, c model.Conti
 		TargetIndex: int64(a.TargetIndex), Answers: []submittedAnswer{}, Evidence: []submittedLink{},
 		Report: s.Report, ReportSize: s.ReportSize, Since: headRec{Seq: s.Since.Seq, Hash: s.Since.Hash},
 		History: []changeRec{}, Manifest: s.Manifest, Signature: string(s.Signature),
-		Imported: at, ImportedBy: by, Continuity: string(c)}
+		Imported: at, ImportedBy: by, Continuity: string(c), AnswersReview: s.AnswersReview}
 	for no, v := range a.Targets {
 		if rec.Targets == nil {
 			rec.Targets = map[int]int64{}
@@ -753,7 +755,7 @@ func (r submissionRec) files() []string {
 
 func (r submissionRec) info() model.SubmissionInfo {
 	info := model.SubmissionInfo{Revision: r.Revision, BundleID: r.BundleID, Created: r.Created, Imported: r.Imported,
-		ImportedBy: r.ImportedBy, Links: len(r.Evidence), Continuity: model.Continuity(r.Continuity)}
+		ImportedBy: r.ImportedBy, Links: len(r.Evidence), Continuity: model.Continuity(r.Continuity), AnswersReview: r.AnswersReview}
 	if k, err := r.Key.model(); err == nil {
 		info.Fingerprint = k.Fingerprint()
 	}
@@ -801,7 +803,7 @@ func (r submissionRec) model(p *model.Pack) (*model.Submission, error) {
 	s := &model.Submission{BundleID: r.BundleID, Revision: r.Revision, Created: r.Created, AppVersion: r.AppVersion, Key: key,
 		Assessment: a, Since: model.ChainHead{Seq: r.Since.Seq, Hash: r.Since.Hash}, Report: r.Report, ReportSize: r.ReportSize,
 		Manifest: r.Manifest, Signature: []byte(r.Signature), Imported: r.Imported, ImportedBy: r.ImportedBy,
-		Continuity: model.Continuity(r.Continuity)}
+		Continuity: model.Continuity(r.Continuity), AnswersReview: r.AnswersReview}
 	for _, c := range r.History {
 		s.History = append(s.History, c.model())
 	}

@@ -22,15 +22,18 @@ const (
 // of its files. Values are decimals with two places (3.00); dates are
 // YYYY-MM-DD or empty.
 type contentsDoc struct {
-	Format      string           `json:"format"`
-	Version     int              `json:"version"`
-	Identity    identityDoc      `json:"identity"`
-	Officials   officialsDoc     `json:"officials"`
-	TargetIndex model.Hundredths `json:"target_index"`
-	Targets     []targetDoc      `json:"targets"`
-	Answers     []answerDoc      `json:"answers"`
-	Evidence    []evidenceDoc    `json:"evidence"`
-	History     historyDoc       `json:"history"`
+	Format   string      `json:"format"`
+	Version  int         `json:"version"`
+	Identity identityDoc `json:"identity"`
+	// AnswersReview is the revision whose review, from the coordinator,
+	// the submission answers; left out when it answers none.
+	AnswersReview int              `json:"answers_review,omitempty"`
+	Officials     officialsDoc     `json:"officials"`
+	TargetIndex   model.Hundredths `json:"target_index"`
+	Targets       []targetDoc      `json:"targets"`
+	Answers       []answerDoc      `json:"answers"`
+	Evidence      []evidenceDoc    `json:"evidence"`
+	History       historyDoc       `json:"history"`
 }
 
 type identityDoc struct {
@@ -127,8 +130,8 @@ func encodeContents(s *model.Submission) ([]byte, error) {
 			InstrumentID: id.InstrumentID, InstrumentHash: id.InstrumentHash, Created: id.Created.UTC()},
 		Officials: officialsDoc{HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadTitle: o.HeadTitle, ResponsibleName: o.ResponsibleName,
 			ResponsibleNIP: o.ResponsibleNIP, ResponsibleTitle: o.ResponsibleTitle, Place: o.Place},
-		TargetIndex: a.TargetIndex,
-		Targets:     []targetDoc{}, Answers: []answerDoc{}, Evidence: []evidenceDoc{},
+		TargetIndex: a.TargetIndex, AnswersReview: s.AnswersReview,
+		Targets: []targetDoc{}, Answers: []answerDoc{}, Evidence: []evidenceDoc{},
 		History: historyDoc{Since: headDoc{Seq: s.Since.Seq, Hash: s.Since.Hash}, Entries: []changeDoc{}},
 	}
 	for _, no := range slices.Sorted(maps.Keys(a.Targets)) {
@@ -186,6 +189,8 @@ func decodeContents(data []byte, m *Manifest, p *model.Pack) (*model.Submission,
 	case id.WorkspaceID != m.Sender.WorkspaceID || id.Instansi != m.Sender.Instansi || id.Unit != m.Sender.Unit ||
 		id.Year != m.Year || id.InstrumentID != m.Instrument.ID || id.InstrumentHash != m.Instrument.Hash:
 		return bad("identitas berbeda dari manifest / identity differs from the manifest")
+	case doc.AnswersReview < 0 || doc.AnswersReview >= m.Revision:
+		return bad("answers_review %d, revisi / revision %d", doc.AnswersReview, m.Revision)
 	}
 	o := doc.Officials
 	a := &model.Assessment{
@@ -278,7 +283,8 @@ func decodeContents(data []byte, m *Manifest, p *model.Pack) (*model.Submission,
 	if len(sizes) > 0 {
 		return bad("bukti dukung %.12s tanpa berkasnya / evidence without its file", slices.Sorted(maps.Keys(sizes))[0])
 	}
-	s := &model.Submission{Assessment: a, Since: model.ChainHead{Seq: doc.History.Since.Seq, Hash: doc.History.Since.Hash}}
+	s := &model.Submission{Assessment: a, Since: model.ChainHead{Seq: doc.History.Since.Seq, Hash: doc.History.Since.Hash},
+		AnswersReview: doc.AnswersReview}
 	for _, c := range doc.History.Entries {
 		s.History = append(s.History, model.Change{Seq: c.Seq, At: c.At, By: c.By, Indicator: c.Indicator, Field: c.Field,
 			Old: c.Old, New: c.New, Prev: c.Prev, Hash: c.Hash})

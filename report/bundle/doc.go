@@ -17,7 +17,11 @@
 // is what a coordinator sends an OPD: assignment.json, which says which
 // indicators the OPD answers, at which target levels and by when, and
 // instrument.json, the instrument pack itself, with the manifest and its
-// signature by the coordinator's key.
+// signature by the coordinator's key. A review (kind "review", WriteReview
+// and Reader.Review) goes back from the coordinator to one OPD:
+// review.json, the decision on each reviewed answer of one revision
+// (accepted, level adjusted, revision needed) with the assessor's note,
+// signed by the coordinator's key.
 //
 // Write streams a submission into a bundle: members are hashed as they are
 // written and evidence comes straight from the workspace, so memory stays

@@ -28,6 +28,8 @@ const (
 	KindSubmission = "submission"
 	// KindAssignment is a coordinator's assignment to one OPD.
 	KindAssignment = "assignment"
+	// KindReview is a coordinator's review of one OPD's submission.
+	KindReview = "review"
 )
 
 // Member names.
@@ -44,6 +46,9 @@ const (
 	// JSON.
 	AssignmentName = "assignment.json"
 	InstrumentName = "instrument.json"
+	// ReviewName is the member of a review bundle: the decisions on each
+	// reviewed answer.
+	ReviewName = "review.json"
 )
 
 // Limits of what a reader accepts. A bundle that exceeds one is refused
@@ -67,6 +72,9 @@ const (
 	// under 500 kB.
 	maxAssignment = 1 << 20
 	maxInstrument = 16 << 20
+	// maxReview bounds review.json, which is read into memory: the notes
+	// of every indicator of the instrument take under 500 kB.
+	maxReview = 4 << 20
 	// maxText bounds the trusted comment and names in the manifest.
 	maxText = 1000
 )
@@ -185,7 +193,7 @@ func ParseManifest(data []byte) (*Manifest, error) {
 // check checks the values of a decoded manifest.
 func (m *Manifest) check() error {
 	switch {
-	case m.Kind != KindSubmission && m.Kind != KindAssignment:
+	case m.Kind != KindSubmission && m.Kind != KindAssignment && m.Kind != KindReview:
 		return fmt.Errorf("jenis / kind %q", m.Kind)
 	case !isUUID(m.BundleID):
 		return fmt.Errorf("bundle_id %q", m.BundleID)
@@ -212,8 +220,11 @@ func (m *Manifest) check() error {
 		return fmt.Errorf("public_key: %v", err)
 	}
 	required := map[string]bool{AssessmentName: false}
-	if m.Kind == KindAssignment {
+	switch m.Kind {
+	case KindAssignment:
 		required = map[string]bool{AssignmentName: false, InstrumentName: false}
+	case KindReview:
+		required = map[string]bool{ReviewName: false}
 	}
 	for i, f := range m.Files {
 		if err := checkName(f.Path); err != nil {
