@@ -207,9 +207,17 @@ func (w uiWorkspace) Import(ctx context.Context, by string, paths []string, prog
 	return out
 }
 
+// ExportReview writes the signed review bundle of OPD code's latest
+// revision, as `swanilai review-export` does.
+func (w uiWorkspace) ExportReview(ctx context.Context, by, code, path, passphrase string) (*model.Review, error) {
+	return exportReview(ctx, w.Workspace, by, code, path, passphrase)
+}
+
 // The window's coordinator and OPD pages find these by type assertion; the
 // compiler checks here that the adapter still offers them.
 var (
 	_ ui.Coordination     = uiWorkspace{}
 	_ ui.AssignmentSource = uiWorkspace{}
+	_ ui.Reviewer         = uiWorkspace{}
+	_ ui.ReviewSource     = uiWorkspace{}
 )

@@ -193,4 +193,47 @@ func TestCoordinationForWindow(t *testing.T) {
 	if ev := a.EvidenceFor(12); len(ev) != 1 || ev[0].Name != "perwal.pdf" {
 		t.Fatalf("the Pemda's evidence of 12: %+v", ev)
 	}
+
+	// The review goes back as the review page makes it.
+	r, ok := cw.(ui.Reviewer)
+	if !ok {
+		t.Fatal("the coordinator's workspace offers no review")
+	}
+	if revs, err := r.Revisions("BAPPEDA"); err != nil || len(revs) != 1 || revs[0] != 1 {
+		t.Fatalf("revisions %v %v", revs, err)
+	}
+	if sent, err := r.Submitted("BAPPEDA", 1); err != nil || sent.Answers[12].Value != 300 {
+		t.Fatalf("revision 1 %+v %v", sent, err)
+	}
+	for _, d := range []model.Decision{
+		{Indicator: 12, Verdict: model.VerdictAccepted},
+		{Indicator: 1, Verdict: model.VerdictRevise, Analisis: "Rancangan Perwal belum ditetapkan", MissingEvidence: "Perwal yang ditetapkan"},
+	} {
+		if err := r.SetDecision("Dewi", "BAPPEDA", d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ds, err := r.Decisions("BAPPEDA"); err != nil || len(ds) != 2 {
+		t.Fatalf("decisions %+v %v", ds, err)
+	}
+	reviewFile := filepath.Join(dir, "reviu-bappeda-1.swanilai.zip")
+	sent, err := r.ExportReview(t.Context(), "Dewi", "BAPPEDA", reviewFile, "")
+	if err != nil || sent.Revision != 1 || len(sent.Decisions) != 2 {
+		t.Fatalf("review %+v %v", sent, err)
+	}
+	out = ow.(ui.Importer).Import(t.Context(), "Rina", []string{reviewFile}, nil)
+	if len(out) != 1 || out[0].Outcome != ui.OutcomeImported {
+		t.Fatalf("the OPD's import of its review: %+v", out)
+	}
+	src := ow.(ui.ReviewSource)
+	got2, err := src.Review()
+	if err != nil || got2 == nil || got2.Revision != 1 || len(got2.Decisions) != 2 {
+		t.Fatalf("the OPD's review %+v %v", got2, err)
+	}
+	if was, err := src.Exported(1); err != nil || was == nil || was.Answers[1].Fakta != "Belum ada Perwal" {
+		t.Fatalf("what the OPD sent in revision 1: %+v %v", was, err)
+	}
+	if again := ow.(ui.Importer).Import(t.Context(), "Rina", []string{reviewFile}, nil); len(again) != 1 || again[0].Outcome != ui.OutcomeAlready {
+		t.Fatalf("a second import of the review: %+v", again)
+	}
 }

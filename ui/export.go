@@ -183,3 +183,27 @@ func (e *exportView) write(path string, done func(error)) {
 		})
 	}()
 }
+
+// askPassphrase calls next with the passphrase of the workspace's key,
+// asked in a dialog titled title when the key has one, or with "" when it
+// has none. A cancelled dialog does not call next.
+func (v *mainView) askPassphrase(title string, next func(passphrase string)) {
+	protected, err := v.ws.KeyProtected()
+	if err != nil {
+		showError(err, v.app.win)
+		return
+	}
+	if !protected {
+		next("")
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	pass.SetPlaceHolder(lang.L("export.passphrase"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("export.passphrase_label"), pass)}
+	dialog.ShowForm(title, lang.L("button.continue"), lang.L("button.cancel"), items, func(ok bool) {
+		if ok {
+			next(pass.Text)
+		}
+	}, v.app.win)
+	v.app.win.Canvas().Focus(pass)
+}

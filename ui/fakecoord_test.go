@@ -247,7 +247,7 @@ func (c *fakeCoordinator) SetDecision(by, code string, d model.Decision) error {
 	return nil
 }
 
-func (c *fakeCoordinator) ExportReview(_ context.Context, code, path string) (*model.Review, error) {
+func (c *fakeCoordinator) ExportReview(_ context.Context, _, code, path, _ string) (*model.Review, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err := os.WriteFile(path, []byte("reviu "+code), 0o644); err != nil {

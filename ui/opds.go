@@ -356,25 +356,9 @@ func (p *opdsPage) removeOPD(o model.OPD) {
 // exportAssignment asks for the key's passphrase when it has one, then
 // where the assignment bundle of o goes, and writes it.
 func (p *opdsPage) exportAssignment(o model.OPD) {
-	v := p.v
-	protected, err := v.ws.KeyProtected()
-	if err != nil {
-		showError(err, v.app.win)
-		return
-	}
-	if !protected {
-		p.chooseAssignmentFile(o, "")
-		return
-	}
-	pass := widget.NewPasswordEntry()
-	pass.SetPlaceHolder(lang.L("export.passphrase"))
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("export.passphrase_label"), pass)}
-	dialog.ShowForm(lang.L("opds.export"), lang.L("button.continue"), lang.L("button.cancel"), items, func(ok bool) {
-		if ok {
-			p.chooseAssignmentFile(o, pass.Text)
-		}
-	}, v.app.win)
-	v.app.win.Canvas().Focus(pass)
+	p.v.askPassphrase(lang.L("opds.export"), func(passphrase string) {
+		p.chooseAssignmentFile(o, passphrase)
+	})
 }
 
 // chooseAssignmentFile asks where the assignment bundle of o goes and

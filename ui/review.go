@@ -41,8 +41,9 @@ type Reviewer interface {
 	Decisions(code string) ([]model.Decision, error)
 	SetDecision(by, code string, d model.Decision) error
 	// ExportReview writes the signed review bundle of OPD code's latest
-	// revision to path.
-	ExportReview(ctx context.Context, code, path string) (*model.Review, error)
+	// revision to path, signed with the key (opened with passphrase when it
+	// has one); by is who sends it.
+	ExportReview(ctx context.Context, by, code, path, passphrase string) (*model.Review, error)
 }
 
 // reviewState is how the OPD's window knows its coordinator's review.
@@ -424,6 +425,11 @@ func verdictTitle(v *mainView, verdict model.Verdict) string {
 }
 
 func (p *reviewPage) onExport() {
+	p.v.askPassphrase(lang.L("review.export"), p.chooseReviewFile)
+}
+
+// chooseReviewFile asks where the review bundle goes and writes it there.
+func (p *reviewPage) chooseReviewFile(passphrase string) {
 	v := p.v
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
@@ -432,7 +438,7 @@ func (p *reviewPage) onExport() {
 		}
 		path := wc.URI().Path()
 		_ = wc.Close()
-		p.writeReview(path, nil)
+		p.writeReview(path, passphrase, nil)
 	}, v.app.win)
 	d.SetFileName(fmt.Sprintf("reviu-%s-%d-revisi-%d.swanilai.zip", strings.ToLower(p.code), v.ws.Identity().Year, p.latest.Revision))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
@@ -442,12 +448,13 @@ func (p *reviewPage) onExport() {
 
 // writeReview writes the review bundle off the UI goroutine; done, when
 // set, is called on the UI goroutine at the end.
-func (p *reviewPage) writeReview(path string, done func(error)) {
+func (p *reviewPage) writeReview(path, passphrase string, done func(error)) {
 	v := p.v
+	by := v.by()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		r, err := p.r.ExportReview(v.ctx, p.code, path)
+		r, err := p.r.ExportReview(v.ctx, by, p.code, path, passphrase)
 		v.app.do(func() {
 			if err != nil {
 				showError(err, v.app.win)

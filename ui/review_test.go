@@ -50,7 +50,7 @@ func TestCoordinatorReviewsWithDiff(t *testing.T) {
 		t.Fatalf("decisions not shown:\n%s", got)
 	}
 	result := errors.New("not done")
-	v.reviews.writeReview(filepath.Join(dir, "reviu.zip"), func(err error) { result = err })
+	v.reviews.writeReview(filepath.Join(dir, "reviu.zip"), "", func(err error) { result = err })
 	settle(t, u)
 	if result != nil || !strings.Contains(topDialog(u), "1 diterima, 0 disesuaikan, 1 perlu revisi") {
 		t.Fatalf("export %v %q", result, topDialog(u))
