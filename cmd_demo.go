@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&command{
 		name:    "demo",
-		args:    "-w BERKAS [--role opd|coordinator] [--bundles FOLDER]",
+		args:    "-w BERKAS [--role opd|coordinator] [--bundles FOLDER] [--opd-workspaces FOLDER]",
 		summary: "buat berkas kerja contoh yang sudah terisi / create a filled demo workspace",
 		run:     runDemo,
 	})
@@ -40,6 +40,7 @@ func runDemo(ctx context.Context, std stdio, args []string) error {
 	wf.register(fs, true)
 	role := fs.String("role", "opd", "opd atau coordinator / opd or coordinator")
 	bundles := fs.String("bundles", "", "coordinator: tulis kiriman OPD ke folder ini, tanpa diimpor / write the OPDs' submissions to this folder, not imported")
+	opdWorkspaces := fs.String("opd-workspaces", "", "coordinator: simpan berkas kerja OPD yang mengirim di folder ini / keep the workspaces of the OPDs that sent in this folder")
 	pos, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -54,8 +55,8 @@ func runDemo(ctx context.Context, std stdio, args []string) error {
 	if err != nil {
 		return usagef("--role %q: pilih opd atau coordinator / choose opd or coordinator", *role)
 	}
-	if *bundles != "" && r != model.RoleCoordinator {
-		return usagef("--bundles hanya untuk --role coordinator / --bundles is for --role coordinator only")
+	if (*bundles != "" || *opdWorkspaces != "") && r != model.RoleCoordinator {
+		return usagef("--bundles dan --opd-workspaces hanya untuk --role coordinator / --bundles and --opd-workspaces are for --role coordinator only")
 	}
 	pack, err := model.BuiltinPack("spbe-59-2020")
 	if err != nil {
@@ -75,7 +76,7 @@ func runDemo(ctx context.Context, std stdio, args []string) error {
 	if r == model.RoleOPD {
 		err = fillDemo(ctx, w, wf.by)
 	} else {
-		err = fillDemoCoordinator(ctx, w, wf.by, *bundles)
+		err = fillDemoCoordinator(ctx, w, wf.by, *bundles, *opdWorkspaces)
 	}
 	if cerr := w.Close(); err == nil {
 		err = cerr
@@ -104,8 +105,9 @@ func runDemo(ctx context.Context, std stdio, args []string) error {
 
 // fillDemoCoordinator fills the coordinator's demo, its OPDs' bundles
 // written to bundles when not empty (and not imported), else to a
-// temporary folder and imported.
-func fillDemoCoordinator(ctx context.Context, w *store.Workspace, by, bundles string) error {
+// temporary folder and imported; the OPDs' workspaces stay in opds when
+// it is not empty.
+func fillDemoCoordinator(ctx context.Context, w *store.Workspace, by, bundles, opds string) error {
 	dir := bundles
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "swanilai-demo-")
@@ -117,7 +119,12 @@ func fillDemoCoordinator(ctx context.Context, w *store.Workspace, by, bundles st
 	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fileError(dir, err)
 	}
-	return fillCoordinatorDemo(ctx, w, by, dir, bundles != "")
+	if opds != "" {
+		if err := os.MkdirAll(opds, 0o755); err != nil {
+			return fileError(opds, err)
+		}
+	}
+	return fillCoordinatorDemo(ctx, w, by, dir, opds, bundles != "")
 }
 
 func fillDemo(ctx context.Context, w *store.Workspace, by string) error {

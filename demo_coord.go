@@ -25,6 +25,9 @@ type demoOPD struct {
 	Answers, Revised []demoAnswer
 	// Skip lists assigned indicators it leaves unanswered.
 	Skip []int
+	// Review holds the coordinator's decisions on revision 1, sent back
+	// before the OPD makes revision 2.
+	Review []model.Decision
 }
 
 // demoCoordinatorOfficials sign the coordinator's recap.
@@ -50,7 +53,20 @@ var demoOPDs = []demoOPD{
 			Fakta:    "Keterpaduan rencana dan anggaran SPBE ditetapkan melalui Keputusan Kepala Bappeda Nomor 050/112 Tahun 2025 tentang Reviu Keterpaduan Rencana dan Anggaran SPBE, halaman 2–6, pada data dukung 13.b.Kep-Bappeda-050-112-2025.pdf.",
 			Analisis: "Reviu keterpaduan kini dilakukan untuk seluruh perangkat daerah dengan format baku, sehingga memenuhi kriteria tingkat 3 (Terdefinisi).",
 			Docs: []demoDoc{{File: "13.b.Kep-Bappeda-050-112-2025.pdf", Title: "Keputusan Kepala Bappeda tentang Reviu Keterpaduan Rencana dan Anggaran SPBE", DocNo: "050/112 Tahun 2025", Date: d(2025, 7, 21), Level: 3,
-				Body: []string{"Reviu keterpaduan rencana dan anggaran SPBE dilakukan terhadap rencana kerja seluruh perangkat daerah sebelum penetapan anggaran.", "Hasil reviu disampaikan kepada Tim Anggaran Pemerintah Daerah."}}}}}},
+				Body: []string{"Reviu keterpaduan rencana dan anggaran SPBE dilakukan terhadap rencana kerja seluruh perangkat daerah sebelum penetapan anggaran.", "Hasil reviu disampaikan kepada Tim Anggaran Pemerintah Daerah."}}}}},
+		Review: []model.Decision{
+			{Indicator: 2, Verdict: model.VerdictAccepted},
+			{Indicator: 12, Verdict: model.VerdictAccepted},
+			{Indicator: 13, Verdict: model.VerdictRevise,
+				Fakta:           "Penjelasan menyebut reviu keterpaduan rencana dan anggaran SPBE di lingkungan Bappeda tanpa dokumen penetapan.",
+				Analisis:        "Bukti dukung belum menunjukkan reviu keterpaduan yang dilakukan untuk seluruh perangkat daerah dengan format baku, sebagaimana kriteria tingkat 3.",
+				Justifikasi:     "Mohon lengkapi bukti dukung atau sesuaikan tingkat yang dipilih.",
+				MissingEvidence: "Keputusan Kepala Bappeda tentang reviu keterpaduan rencana dan anggaran SPBE, atau laporan reviu untuk seluruh perangkat daerah"},
+			{Indicator: 32, Verdict: model.VerdictAdjusted, Level: 200,
+				Fakta:       "Tangkapan layar SIPD-RI memperlihatkan formulir usulan dan informasi jadwal perencanaan.",
+				Analisis:    "Belum ada bukti bahwa seluruh tahapan perencanaan bertransaksi secara elektronik; kriteria tingkat 3 (Transaksi) belum terpenuhi.",
+				Justifikasi: "Tingkat disesuaikan menjadi 2 (Interaksi)."},
+		}},
 	{Code: "BPKAD", Name: "Badan Pengelolaan Keuangan dan Aset Daerah", Contact: "Sri Handayani, 0815-4220-7788",
 		Assigned: []int{33, 34, 38}, Revisions: 1},
 	{Code: "ORGANISASI", Name: "Bagian Organisasi Sekretariat Daerah", Contact: "Yuli Astuti, 0857-2744-3091",
@@ -133,10 +149,13 @@ func (o *demoOPD) answerFor(no int) (demoAnswer, bool) {
 // fillCoordinatorDemo fills the coordinator's demo workspace w: its OPDs,
 // their assignments and targets, the timeline, the trend; then, for each
 // OPD that sent something, an OPD workspace made from its assignment
-// bundle, answered and exported, in dir. The bundles are imported, and
-// the indicators exactly one OPD answered decided, unless keep is set:
-// then they stay in dir for the coordinator to import.
-func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir string, keep bool) error {
+// bundle (in opds, or a temporary folder when opds is empty), answered
+// and exported, in dir. The bundles are imported, and the indicators
+// exactly one OPD answered decided, unless keep is set: then they stay in
+// dir for the coordinator to import. Without keep, an OPD with a Review
+// goes through a first review round before its revision 2: the
+// coordinator imports revision 1, decides, and the OPD imports the review.
+func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir, opds string, keep bool) error {
 	if err := w.SetOfficials(by, demoCoordinatorOfficials); err != nil {
 		return err
 	}
@@ -183,6 +202,9 @@ func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir string
 		return err
 	}
 	defer os.RemoveAll(work)
+	if opds == "" {
+		opds = work
+	}
 	var bundles []string
 	for i := range demoOPDs {
 		o := &demoOPDs[i]
@@ -193,7 +215,11 @@ func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir string
 		if o.Revisions == 0 {
 			continue
 		}
-		sent, err := sendDemoOPD(ctx, o, assignment, work, dir)
+		var review func(string) (string, error)
+		if !keep && o.Review != nil {
+			review = func(sent string) (string, error) { return reviewDemoOPD(ctx, w, by, o, sent, work) }
+		}
+		sent, err := sendDemoOPD(ctx, o, assignment, opds, work, dir, review)
 		if err != nil {
 			return fmt.Errorf("%s: %w", o.Code, err)
 		}
@@ -202,10 +228,8 @@ func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir string
 	if keep {
 		return nil
 	}
-	for _, o := range importMany(ctx, w, bundles, importOptions{by: by}, nil) {
-		if o.Outcome != outcomeImported {
-			return fmt.Errorf("%s: %w", filepath.Base(o.File), o.Err)
-		}
+	if err := importDemo(ctx, w, by, bundles...); err != nil {
+		return err
 	}
 	contributions, err := w.Contributions()
 	if err != nil {
@@ -214,11 +238,13 @@ func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir string
 	return decideDefaults(io.Discard, w, by, contributions)
 }
 
-// sendDemoOPD plays OPD o: it makes its workspace in work from its
-// assignment bundle, answers, attaches the evidence and exports each of
-// its revisions to dir. It returns the bundles written.
-func sendDemoOPD(ctx context.Context, o *demoOPD, assignment, work, dir string) ([]string, error) {
-	ow, a, err := createFromAssignment(ctx, assignment, filepath.Join(work, o.Code+".swanilai"), "", o.Contact, nil)
+// sendDemoOPD plays OPD o: it makes its workspace in opds from its
+// assignment bundle, answers, attaches the evidence (written in work) and
+// exports each of its revisions to dir. When review is set, it is handed revision 1 and
+// returns the review bundle the OPD imports before revision 2. It returns
+// the bundles written and not yet imported.
+func sendDemoOPD(ctx context.Context, o *demoOPD, assignment, opds, work, dir string, review func(sent string) (string, error)) ([]string, error) {
+	ow, a, err := createFromAssignment(ctx, assignment, filepath.Join(opds, o.Code+".swanilai"), "", o.Contact, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +267,47 @@ func sendDemoOPD(ctx context.Context, o *demoOPD, assignment, work, dir string) 
 		if _, err := exportSubmission(ctx, ow, path, "", nil); err != nil {
 			return nil, err
 		}
-		out = append(out, path)
+		if rev != 1 || review == nil {
+			out = append(out, path)
+			continue
+		}
+		back, err := review(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := importDemo(ctx, ow, o.Contact, back); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// reviewDemoOPD plays the coordinator's first round on OPD o: it imports
+// the submission sent, decides o.Review and writes the review bundle in
+// work, whose path it returns.
+func reviewDemoOPD(ctx context.Context, w *store.Workspace, by string, o *demoOPD, sent, work string) (string, error) {
+	if err := importDemo(ctx, w, by, sent); err != nil {
+		return "", err
+	}
+	for _, d := range o.Review {
+		if err := w.SetDecision(by, o.Code, d); err != nil {
+			return "", err
+		}
+	}
+	path := filepath.Join(work, fmt.Sprintf("reviu-%s-revisi-1.swanilai.zip", o.Code))
+	if _, err := exportReview(ctx, w, by, o.Code, path, ""); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// importDemo imports the bundles paths into w and fails on the first not
+// imported.
+func importDemo(ctx context.Context, w *store.Workspace, by string, paths ...string) error {
+	for _, o := range importMany(ctx, w, paths, importOptions{by: by}, nil) {
+		if o.Outcome != outcomeImported {
+			return fmt.Errorf("%s: %w", filepath.Base(o.File), o.Err)
+		}
+	}
+	return nil
 }

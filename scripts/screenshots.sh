@@ -22,7 +22,8 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 ./swanilai demo -w "$work/demo.swanilai" --by "Rina Wulandari" >/dev/null
 # The coordinator: one workspace with the OPDs' submissions imported, one
 # with them waiting in a folder, for the import page.
-./swanilai demo -w "$work/koordinator.swanilai" --role coordinator --by "Dewi Lestari" >/dev/null
+# Bappeda's own workspace, kept, holds the review of its revision 1.
+./swanilai demo -w "$work/koordinator.swanilai" --role coordinator --opd-workspaces "$work/opd" --by "Dewi Lestari" >/dev/null
 ./swanilai demo -w "$work/koordinator-impor.swanilai" --role coordinator --bundles "$work/kiriman" --by "Dewi Lestari" >/dev/null
 # A file that is no bundle, refused with a reason.
 printf "bukan bundel" >"$work/kiriman/catatan-rapat.zip"
@@ -75,6 +76,9 @@ for lang in id en; do
 	shot coord-opds "$lang" -w "$coord" --view opds
 	shot coord-matrix "$lang" -w "$coord" --view opds:matrix
 	shot coord-spread "$lang" -w "$coord" --view indicator:14
+	shot coord-review "$lang" -w "$coord" --view review:BAPPEDA
+	shot opd-review "$lang" -w "$work/opd/BAPPEDA.swanilai" --view indicator:13
+	shot opd-review-32 "$lang" -w "$work/opd/BAPPEDA.swanilai" --view indicator:32
 done
 SETTLE=4 shot coord-import id -w "$work/koordinator-impor.swanilai" --import "$work/kiriman"
 shot pemdi-indicator id -w "$pemdi" --view indicator:1:levels

@@ -41,8 +41,12 @@ func (w *Workspace) coordinatorChange(by string) (string, error) {
 // Registry returns the coordinator's OPDs, ordered by code. An OPD's Key
 // is the key pinned by its first imported submission when there is one
 // (the OPD whose unit name is the registry name, model.SameUnit), else the
-// key registered in advance, else zero. An OPD's workspace has none.
+// key registered in advance, else zero. An OPD's workspace has none
+// (model.ErrCoordinatorOnly).
 func (w *Workspace) Registry() ([]model.OPD, error) {
+	if err := w.coordinatorOnly(); err != nil {
+		return nil, err
+	}
 	var out []model.OPD
 	err := w.view(func(tx *bbolt.Tx) error {
 		return forRegistry(tx, func(r registryRec) error {
@@ -674,8 +678,12 @@ func (w *Workspace) RecordAssignment(by string, a model.Assignment) error {
 // An OPD is overdue once the deadline of its last assignment bundle has
 // passed without a submission; before a bundle is made, the penilaian
 // mandiri deadline of the timeline counts. The revision round's deadline
-// concerns OPDs asked to revise after a review, which have submitted.
+// concerns OPDs asked to revise after a review, which have submitted. An
+// OPD's workspace has no status (model.ErrCoordinatorOnly).
 func (w *Workspace) Status(today model.Date) ([]model.OPDStatus, error) {
+	if err := w.coordinatorOnly(); err != nil {
+		return nil, err
+	}
 	var out []model.OPDStatus
 	err := w.view(func(tx *bbolt.Tx) error {
 		t, err := w.timeline(tx)

@@ -100,13 +100,16 @@ func TestRegistry(t *testing.T) {
 	if h, _ := c.History(11); len(h) != 2 || h[1].Field != model.FieldAssigned || h[1].Old != "BAPPEDA" || h[1].New != "" {
 		t.Fatalf("history of 11 %+v", h)
 	}
-	// An OPD's workspace has no registry to change.
+	// An OPD's workspace has no registry to change or read, and no status.
 	opd := newTestWorkspace(t)
 	if err := opd.PutOPD("Rina", model.OPD{Code: "X", Name: "X"}); !errors.Is(err, model.ErrCoordinatorOnly) {
 		t.Fatal(err)
 	}
-	if reg, err := opd.Registry(); err != nil || len(reg) != 0 {
+	if reg, err := opd.Registry(); !errors.Is(err, model.ErrCoordinatorOnly) {
 		t.Fatal(reg, err)
+	}
+	if st, err := opd.Status(model.Date{Year: 2025, Month: 10, Day: 1}); !errors.Is(err, model.ErrCoordinatorOnly) {
+		t.Fatal(st, err)
 	}
 	mustCheck(t, c)
 }

@@ -353,6 +353,10 @@ func (p *indicatorPage) refreshStatus() {
 	st := v.a.State(p.ind.No, v.app.today())
 	p.icon.SetResource(stateIcon(st))
 	p.status.SetText(stateText(st))
+	if d, ok := v.verdict(p.ind.No); ok {
+		p.icon.SetResource(verdictIcon(d, v.review.changed[p.ind.No]))
+		p.status.SetText(stateText(st) + " · " + v.verdictText(d))
+	}
 
 	p.banner.RemoveAll()
 	if stored.Reconfirm {

@@ -50,8 +50,8 @@ type Reviewer interface {
 type reviewState struct {
 	review *model.Review
 	// changed holds the indicators the OPD changed since the reviewed
-	// revision.
-	changed map[int]bool
+	// revision; resent those of them changed in a revision it sent since.
+	changed, resent map[int]bool
 }
 
 // loadReview reads the OPD's latest review and what changed since.
@@ -64,15 +64,23 @@ func (v *mainView) loadReview() error {
 	if err != nil || r == nil {
 		return err
 	}
-	v.review = &reviewState{review: r, changed: map[int]bool{}}
+	v.review = &reviewState{review: r, changed: map[int]bool{}, resent: map[int]bool{}}
 	sent, err := src.Exported(r.Revision)
-	if err != nil {
+	if err != nil || sent == nil {
 		return err
 	}
-	if sent != nil {
-		for _, c := range model.Compare(v.pack, sent, v.a) {
-			v.review.changed[c.Indicator] = true
-		}
+	for _, c := range model.Compare(v.pack, sent, v.a) {
+		v.review.changed[c.Indicator] = true
+	}
+	if !r.Stale(v.a.Revision) {
+		return nil
+	}
+	again, err := src.Exported(v.a.Revision)
+	if err != nil || again == nil {
+		return err
+	}
+	for _, c := range model.Compare(v.pack, sent, again) {
+		v.review.resent[c.Indicator] = true
 	}
 	return nil
 }
@@ -95,8 +103,13 @@ func verdictIcon(d model.Decision, changed bool) fyne.Resource {
 	case d.Verdict == model.VerdictAdjusted:
 		return theme.NewWarningThemedResource(theme.InfoIcon())
 	}
-	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	return theme.NewSuccessThemedResource(acceptedIcon)
 }
+
+// acceptedIcon is a seal with a check (Material Icons "verified", Apache
+// 2.0): an answer the coordinator accepted, distinct from the plain check
+// of an answered indicator.
+var acceptedIcon = fyne.NewStaticResource("accepted.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24"><path fill="#000000" d="M23 12l-2.44-2.79.34-3.69-3.61-.82-1.89-3.2L12 2.96 8.6 1.5 6.71 4.69 3.1 5.5l.34 3.7L1 12l2.44 2.79-.34 3.7 3.61.82L8.6 22.5l3.4-1.47 3.4 1.46 1.89-3.19 3.61-.82-.34-3.69L23 12zm-12.91 4.72l-3.8-3.81 1.48-1.48 2.32 2.33 5.85-5.87 1.48 1.48-7.33 7.35z"/></svg>`))
 
 func (v *mainView) verdictText(d model.Decision) string {
 	if v.app.settings.language() == "en" {
@@ -130,7 +143,11 @@ func (p *indicatorPage) reviewNoteUI() fyne.CanvasObject {
 			items = append(items, &widget.Label{Text: t.label + ": " + t.text, Wrapping: fyne.TextWrapWord})
 		}
 	}
-	if d.Verdict == model.VerdictRevise && v.review.changed[p.ind.No] {
+	switch {
+	case d.Verdict != model.VerdictRevise:
+	case v.review.resent[p.ind.No]:
+		items = append(items, &widget.Label{Text: lang.L("review.resent", map[string]any{"N": v.a.Revision}), Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord})
+	case v.review.changed[p.ind.No]:
 		items = append(items, &widget.Label{Text: lang.L("review.revised"), Importance: widget.SuccessImportance, Wrapping: fyne.TextWrapWord})
 	}
 	return widget.NewCard(lang.L("review.title"), "", container.NewVBox(items...))
@@ -246,13 +263,41 @@ func (p *reviewPage) fill() {
 	for _, c := range changes {
 		changed[c.Indicator] = c
 	}
-	for _, no := range v.pack.IndicatorNumbers() {
-		ans, ok := p.latest.Answers[no]
-		if !ok || ans.Value == model.Unanswered {
+	// After a resubmission what changed comes first: it is what waits for
+	// the coordinator.
+	sections := []struct {
+		changed bool
+		title   string
+	}{{false, ""}}
+	if p.before != nil {
+		prev := p.revisions[len(p.revisions)-2]
+		sections = []struct {
+			changed bool
+			title   string
+		}{{true, lang.L("review.section_changed", map[string]any{"Prev": prev, "N": len(changes)})}, {false, lang.L("review.section_unchanged")}}
+	}
+	for _, sec := range sections {
+		var rows []fyne.CanvasObject
+		for _, no := range v.pack.IndicatorNumbers() {
+			ans, ok := p.latest.Answers[no]
+			if !ok || ans.Value == model.Unanswered {
+				continue
+			}
+			c, isChanged := changed[no]
+			if p.before != nil && isChanged != sec.changed {
+				continue
+			}
+			rows = append(rows, p.row(no, ans, c, isChanged && p.before != nil))
+		}
+		if len(rows) == 0 {
 			continue
 		}
-		c, isChanged := changed[no]
-		p.rows.Add(p.row(no, ans, c, isChanged && p.before != nil))
+		if sec.title != "" {
+			p.rows.Add(&widget.Label{Text: sec.title, TextStyle: fyne.TextStyle{Bold: true}})
+		}
+		for _, r := range rows {
+			p.rows.Add(r)
+		}
 	}
 }
 

@@ -109,4 +109,13 @@ func TestOPDSeesTheReview(t *testing.T) {
 	if !strings.Contains(texts(u.win.Content()), "Catatan ini untuk revisi 2; Anda sudah mengirim revisi 3.") {
 		t.Fatal("no banner for a stale review")
 	}
+	// Revision 3 carried the change of 11: the note says it was sent.
+	o.exported[3] = &model.Assessment{Pack: ws.pack, Answers: ws.answers}
+	if err := v.loadReview(); err != nil {
+		t.Fatal(err)
+	}
+	v.showIndicator(11)
+	if got := texts(u.win.Content()); !strings.Contains(got, "Perubahannya sudah Anda kirim dalam revisi 3") || strings.Contains(got, "Sudah Anda ubah sejak reviu") {
+		t.Fatalf("a revision sent since the review:\n%s", got)
+	}
 }
