@@ -26,7 +26,7 @@ var started = time.Now()
 // windowCommand describes `swanilai` without a sub-command, for its -h.
 var windowCommand = &command{
 	name:    "",
-	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|opds|import|indicator:N] [--import BUNDEL] [--lang id|en] [--theme system|light|dark]",
+	args:    "[-w BERKAS] [--view dashboard|readiness|wizard|opds|import|review:KODE|indicator:N] [--import BUNDEL] [--today TTTT-BB-HH] [--lang id|en] [--theme system|light|dark]",
 	summary: "buka jendela / open the window",
 }
 
@@ -39,6 +39,7 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 	timing := fs.Bool("startup-time", false, "cetak waktu sampai jendela tergambar lalu keluar / print the time to the first painted frame, then quit")
 	language := fs.String("lang", "", "bahasa jendela / the window's language: id, en")
 	colours := fs.String("theme", "", "tema / theme: system, light, dark")
+	todayFlag := fs.String("today", "", "tanggal untuk batas waktu dan kesiapan (TTTT-BB-HH); bawaan hari ini / the date deadlines and readiness are judged on; default today")
 	var attach, imports multiFlag
 	fs.Var(&attach, "attach", "lampirkan berkas ke indikator --view indicator:N, untuk skrip / attach a file to the indicator of --view, for scripts")
 	fs.Var(&imports, "import", "impor bundel (berkas atau folder) setelah berkas kerja terbuka / import a bundle (file or folder) once the workspace is open")
@@ -53,6 +54,14 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 		if *path, err = filepath.Abs(*path); err != nil {
 			return err
 		}
+	}
+	var today func() model.Date
+	if *todayFlag != "" {
+		d, err := model.ParseDate(*todayFlag)
+		if err != nil {
+			return usagef("--today: %v", err)
+		}
+		today = func() model.Date { return d }
 	}
 	if err := haveDisplay(); err != nil {
 		return err
@@ -69,7 +78,7 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 	default:
 		return usagef("--theme %q: pilih system, light atau dark / choose system, light or dark", *colours)
 	}
-	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view, Language: *language, Theme: *colours, Attach: attach, Import: imports})
+	u := ui.New(a, storeFiles{}, ui.Options{Path: *path, View: *view, Language: *language, Theme: *colours, Attach: attach, Import: imports, Today: today})
 	if *timing {
 		u.WhenPainted(func() {
 			fmt.Fprintf(std.out, "jendela tergambar / first frame painted: %d ms\n", time.Since(started).Milliseconds())

@@ -79,6 +79,8 @@ for lang in id en; do
 	shot coord-review "$lang" -w "$coord" --view review:BAPPEDA
 	shot opd-review "$lang" -w "$work/opd/BAPPEDA.swanilai" --view indicator:13
 	shot opd-review-32 "$lang" -w "$work/opd/BAPPEDA.swanilai" --view indicator:32
+	# In November of the demo year: the revision round is what comes next.
+	shot opd-review-dashboard "$lang" -w "$work/opd/BAPPEDA.swanilai" --view dashboard --today 2025-11-10
 done
 SETTLE=4 shot coord-import id -w "$work/koordinator-impor.swanilai" --import "$work/kiriman"
 shot pemdi-indicator id -w "$pemdi" --view indicator:1:levels

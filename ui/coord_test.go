@@ -160,8 +160,8 @@ func TestOPDSeesItsAssignment(t *testing.T) {
 		t.Fatalf("indicator page: %q", texts(u.win.Content()))
 	}
 	v.showDashboard()
-	if !strings.Contains(texts(u.win.Content()), "Koordinator menugaskan 2 indikator") {
-		t.Fatal("the dashboard does not say what was assigned")
+	if got := texts(u.win.Content()); !strings.Contains(got, "Koordinator menugaskan 2 indikator") || !strings.Contains(got, "Masih terbuka: 2 indikator yang ditugaskan belum dijawab") {
+		t.Fatalf("the dashboard does not say what was assigned and what is open:\n%s", got)
 	}
 }
 

@@ -311,6 +311,13 @@ func (d *dashboard) scheduleUI() []fyne.CanvasObject {
 		if n := next(a.Timeline); n != "" {
 			text += "\n" + n
 		}
+		unanswered := 0
+		for _, no := range a.Indicators {
+			if v.a.Answers[no].Value == model.Unanswered {
+				unanswered++
+			}
+		}
+		text += "\n" + lang.L("dash.open", map[string]any{"Unanswered": unanswered, "Findings": len(v.a.Readiness(today))})
 		if v.review != nil {
 			count := map[model.Verdict]int{}
 			for _, d := range v.review.review.Decisions {
