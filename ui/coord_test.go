@@ -72,6 +72,24 @@ func TestCoordinatorAssignsAndExports(t *testing.T) {
 	if got := c.assignments["BAPPEDA"]; !slices.Equal(got, []int{13}) {
 		t.Fatalf("BAPPEDA assigned %v after taking 12 back", got)
 	}
+	// BAPPEDA (row 0) answers 13 (column 12), not 12; nothing was sent yet.
+	p.status[0].States = map[int]model.State{13: model.StateNoEvidence}
+	for _, want := range []struct {
+		col        int
+		text       string
+		importance widget.Importance
+	}{{11, "·", widget.LowImportance}, {12, "●", widget.WarningImportance}} {
+		l := widget.NewLabel("")
+		p.matrix.UpdateCell(cell(0, want.col), l)
+		if l.Text != want.text || l.Importance != want.importance {
+			t.Fatalf("matrix cell %d: %q %v", want.col, l.Text, l.Importance)
+		}
+	}
+	p.status[0].States = nil
+	l := widget.NewLabel("")
+	if p.matrix.UpdateCell(cell(0, 12), l); l.Text != "○" {
+		t.Fatalf("an assigned indicator not answered yet: %q", l.Text)
+	}
 	if p.statusCell(cell(0, 3)) != "1" || p.statusCell(cell(0, 2)) != "Belum mulai" {
 		t.Fatalf("status row %q %q", p.statusCell(cell(0, 2)), p.statusCell(cell(0, 3)))
 	}

@@ -197,11 +197,22 @@ func (p *opdsPage) matrixTable() *widget.Table {
 				l.SetText("")
 				return
 			}
-			if slices.Contains(p.assignments[p.registry[id.Row].Code], nos[id.Col]) {
-				l.SetText("●")
-			} else {
-				l.SetText("·")
+			code, no := p.registry[id.Row].Code, nos[id.Col]
+			l.Importance = widget.MediumImportance
+			switch {
+			case !slices.Contains(p.assignments[code], no):
+				l.Importance = widget.LowImportance
+				l.Text = "·"
+			case p.stateOf(code, no) == model.StateAnswered:
+				l.Importance = widget.SuccessImportance
+				l.Text = "●"
+			case p.stateOf(code, no) == model.StateNoEvidence:
+				l.Importance = widget.WarningImportance
+				l.Text = "●"
+			default:
+				l.Text = "○"
 			}
+			l.Refresh()
 		})
 	t.CreateHeader = func() fyne.CanvasObject {
 		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
@@ -230,6 +241,19 @@ func (p *opdsPage) matrixTable() *widget.Table {
 		p.toggle(p.registry[id.Row].Code, nos[id.Col])
 	}
 	return t
+}
+
+// stateOf returns the state of the answer to indicator no in the latest
+// submission of OPD code: StateUnanswered before one.
+func (p *opdsPage) stateOf(code string, no int) model.State {
+	for _, s := range p.status {
+		if s.OPD.Code == code {
+			if st, ok := s.States[no]; ok {
+				return st
+			}
+		}
+	}
+	return model.StateUnanswered
 }
 
 // toggle assigns indicator no to OPD code, or takes it back.
