@@ -363,6 +363,11 @@ func runSet(_ context.Context, std stdio, args []string) error {
 		if err != nil {
 			return usagef("tingkat %q bukan angka 1–5 atau - / level %q is not a number 1–5 or -", pos[1], pos[1])
 		}
+		if v == model.Unanswered {
+			// 0 is how the store spells "unanswered"; a user typing 0
+			// means a level, and there is none below 1.
+			return fmt.Errorf("indikator %d: %w: 0; pakai - untuk mengosongkan / use - to clear", no, model.ErrLevelRange)
+		}
 		u.Value = &v
 		if u.External == nil {
 			u.ClearExternal = true

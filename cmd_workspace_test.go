@@ -147,6 +147,7 @@ func TestWorkspaceErrors(t *testing.T) {
 		{[]string{"set", "-w", ws, "48", "3"}, "is not an indicator of spbe-59-2020"},
 		{[]string{"set", "-w", ws, "3", "7"}, "level out of range"},
 		{[]string{"set", "-w", ws, "3", "tiga"}, "is not a number 1–5 or -"},
+		{[]string{"set", "-w", ws, "3", "0"}, "use - to clear"},
 		{[]string{"set", "-w", ws, "3", "2", "--sektor", "Perizinan"}, "indicator takes no sector service name"},
 		{[]string{"attach", "-w", ws, "1", filepath.Join(dir, "tidak-ada.pdf")}, "file does not exist"},
 		{[]string{"attach", "-w", ws, "1", dir}, "is a directory"},
