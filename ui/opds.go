@@ -31,6 +31,7 @@ type opdsPage struct {
 
 	tabs   *container.AppTabs
 	table  *widget.Table // the status table
+	fit    *fitColumns   // the status table's column widths
 	matrix *widget.Table // the assignment matrix
 	next   *widget.Label
 }
@@ -72,10 +73,11 @@ func (p *opdsPage) buildUI() fyne.CanvasObject {
 	p.next = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.showNext()
 	p.table = p.statusTable()
+	p.fit = &fitColumns{t: p.table, widths: columnWidths()}
 	p.matrix = p.matrixTable()
 	hint := &widget.Label{Text: lang.L("opds.matrix_hint"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("opds.tab_status"), p.table),
+		container.NewTabItem(lang.L("opds.tab_status"), container.New(p.fit, p.table)),
 		container.NewTabItem(lang.L("opds.tab_matrix"), container.NewBorder(hint, nil, nil, nil, p.matrix)),
 	)
 	head := container.NewVBox(container.NewBorder(nil, nil, nil, add, title), p.next)
@@ -107,13 +109,64 @@ func (v *mainView) stageText(s model.Stage) string {
 	return s.Text()
 }
 
-// The columns of the status table.
+// The columns of the status table, with their widths at 1366×768; the
+// table shares out the width it gets in these proportions (fitColumns).
+// An OPD's key fingerprint is in its actions dialog.
 var statusColumns = []struct {
 	key   string
 	width float32
 }{
-	{"opds.col_code", 120}, {"opds.col_name", 250}, {"opds.col_state", 130}, {"opds.col_assigned", 105},
-	{"opds.col_answered", 160}, {"opds.col_submission", 210}, {"opds.col_key", 230},
+	{"opds.col_code", 120}, {"opds.col_name", 190}, {"opds.col_state", 150}, {"opds.col_assigned", 105},
+	{"opds.col_answered", 160}, {"opds.col_submission", 220},
+}
+
+func columnWidths() []float32 {
+	out := make([]float32, len(statusColumns))
+	for i, c := range statusColumns {
+		out[i] = c.width
+	}
+	return out
+}
+
+// fitColumns lays out a table over the whole width it gets, so that it
+// needs no horizontal scroll: the first column as wide as first (the
+// longest OPD code), the others sized in proportion to widths.
+type fitColumns struct {
+	t      *widget.Table
+	widths []float32
+	first  float32
+	last   float32
+}
+
+// fitFirst sets the first column's width and lays the columns out again.
+func (f *fitColumns) fitFirst(w float32) {
+	f.first, f.last = w, 0
+	f.Layout([]fyne.CanvasObject{f.t}, f.t.Size())
+}
+
+func (f *fitColumns) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	if s.Width != f.last && s.Width > 0 {
+		f.last = s.Width
+		var sum float32
+		for _, w := range f.widths[1:] {
+			sum += w
+		}
+		f.t.SetColumnWidth(0, f.first)
+		// Each column is followed by a divider of one padding; leave room
+		// for the vertical scroll bar too.
+		avail := s.Width - f.first - float32(len(f.widths))*theme.Padding() - theme.ScrollBarSize()
+		for i, w := range f.widths[1:] {
+			f.t.SetColumnWidth(i+1, max(48, avail*w/sum))
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(s)
+	}
+}
+
+func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, objs[0].MinSize().Height)
 }
 
 func (p *opdsPage) statusTable() *widget.Table {
@@ -130,7 +183,9 @@ func (p *opdsPage) statusTable() *widget.Table {
 			}
 		})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
+	t.CreateHeader = func() fyne.CanvasObject {
+		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
 			o.(*widget.Label).SetText(lang.L(statusColumns[id.Col].key))
@@ -173,11 +228,6 @@ func (p *opdsPage) statusCell(id widget.TableCellID) string {
 			return "–"
 		}
 		return lang.L("opds.revision", map[string]any{"N": s.Revision, "Date": p.v.dateText(s.Submitted)})
-	case 6:
-		if s.OPD.Key.IsZero() {
-			return "–"
-		}
-		return s.OPD.Key.Fingerprint()
 	}
 	return ""
 }
@@ -232,7 +282,7 @@ func (p *opdsPage) matrixTable() *widget.Table {
 		t.SetColumnWidth(i, 34)
 	}
 	p.matrix = t
-	p.sizeMatrixHeader()
+	p.sizeCodeColumns()
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
 		if id.Row < 0 || id.Col < 0 || id.Row >= len(p.registry) {
@@ -287,25 +337,33 @@ func (p *opdsPage) reload() {
 	}
 	p.showNext()
 	p.table.Refresh()
-	p.sizeMatrixHeader()
+	p.sizeCodeColumns()
 	p.matrix.Refresh()
 }
 
-// sizeMatrixHeader makes the matrix's first column as wide as the longest
-// OPD code.
-func (p *opdsPage) sizeMatrixHeader() {
+// sizeCodeColumns makes the first column of the matrix and of the status
+// table, the OPD codes, as wide as the longest code.
+func (p *opdsPage) sizeCodeColumns() {
 	w := fyne.MeasureText("KODE", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
 	for _, o := range p.registry {
 		w = max(w, fyne.MeasureText(o.Code, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
 	}
-	p.matrix.SetColumnWidth(-1, w+2*theme.InnerPadding()+2*theme.Padding())
+	w += 2*theme.InnerPadding() + 2*theme.Padding()
+	p.matrix.SetColumnWidth(-1, w)
+	if p.fit != nil {
+		p.fit.fitFirst(w)
+	}
 }
 
 // opdActions offers what can be done with one OPD.
 func (p *opdsPage) opdActions(s model.OPDStatus) {
 	v := p.v
 	var d dialog.Dialog
-	info := &widget.Label{Text: fmt.Sprintf("%s · %s\n%s", s.OPD.Code, s.OPD.Name, s.OPD.Contact), Wrapping: fyne.TextWrapWord}
+	key := lang.L("opds.no_key")
+	if !s.OPD.Key.IsZero() {
+		key = lang.L("opds.key", map[string]any{"Fingerprint": s.OPD.Key.Fingerprint()})
+	}
+	info := &widget.Label{Text: fmt.Sprintf("%s · %s\n%s\n%s", s.OPD.Code, s.OPD.Name, s.OPD.Contact, key), Wrapping: fyne.TextWrapWord}
 	export := &widget.Button{Text: lang.L("opds.export"), Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: func() {
 		d.Hide()
 		p.exportAssignment(s.OPD)
