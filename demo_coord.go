@@ -240,9 +240,9 @@ func fillCoordinatorDemo(ctx context.Context, w *store.Workspace, by, dir, opds 
 
 // sendDemoOPD plays OPD o: it makes its workspace in opds from its
 // assignment bundle, answers, attaches the evidence (written in work) and
-// exports each of its revisions to dir. When review is set, it is handed revision 1 and
-// returns the review bundle the OPD imports before revision 2. It returns
-// the bundles written and not yet imported.
+// exports each of its revisions to dir. When review is set, it is handed
+// revision 1 and returns the review bundle the OPD imports before
+// revision 2. It returns the bundles written and not yet imported.
 func sendDemoOPD(ctx context.Context, o *demoOPD, assignment, opds, work, dir string, review func(sent string) (string, error)) ([]string, error) {
 	ow, a, err := createFromAssignment(ctx, assignment, filepath.Join(opds, o.Code+".swanilai"), "", o.Contact, nil)
 	if err != nil {

@@ -265,16 +265,14 @@ func (p *reviewPage) fill() {
 	}
 	// After a resubmission what changed comes first: it is what waits for
 	// the coordinator.
-	sections := []struct {
+	type section struct {
 		changed bool
 		title   string
-	}{{false, ""}}
+	}
+	sections := []section{{false, ""}}
 	if p.before != nil {
 		prev := p.revisions[len(p.revisions)-2]
-		sections = []struct {
-			changed bool
-			title   string
-		}{{true, lang.L("review.section_changed", map[string]any{"Prev": prev, "N": len(changes)})}, {false, lang.L("review.section_unchanged")}}
+		sections = []section{{true, lang.L("review.section_changed", map[string]any{"Prev": prev, "N": len(changes)})}, {false, lang.L("review.section_unchanged")}}
 	}
 	for _, sec := range sections {
 		var rows []fyne.CanvasObject
