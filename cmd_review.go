@@ -172,7 +172,7 @@ func runDiff(_ context.Context, std stdio, args []string) error {
 func printDiff(out io.Writer, p *model.Pack, code string, before, after *model.Assessment) error {
 	changes := model.Compare(p, before, after)
 	fmt.Fprintf(out, "%s — %s: revisi %d → revisi %d\n", code, after.Identity.Unit, before.Revision, after.Revision)
-	fmt.Fprintf(out, "%d indikator berubah / %d indicators changed\n", len(changes), len(changes))
+	fmt.Fprintf(out, "%d indikator berubah / indicators changed: %d\n", len(changes), len(changes))
 	changed := map[int]bool{}
 	for _, ch := range changes {
 		changed[ch.Indicator] = true

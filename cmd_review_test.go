@@ -190,7 +190,7 @@ func TestReviewEndToEnd(t *testing.T) {
 	out = mustRun(t, "diff", "-w", coord, "--opd", "DISKOMINFO")
 	for _, want := range []string{
 		"DISKOMINFO — " + unit + ": revisi 1 → revisi 2",
-		"1 indikator berubah / 1 indicators changed",
+		"1 indikator berubah / indicators changed: 1",
 		"Indikator 12 — ",
 		"FAKTA: Dokumen indikator 12 (bukti-12.pdf), halaman [-3.-]{+3, dan notulen rapat yang ditandatangani (notulen.pdf).+}",
 		"+ bukti dukung / evidence: notulen.pdf",
