@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -43,6 +46,27 @@ var errorTexts = []struct {
 	{fs.ErrPermission, "error.permission"},
 }
 
+// bilingualErrors are the errors of the bundles, the coordinator's work
+// and the review whose own text is "Indonesian / English": the window
+// shows the half in its language, as a sentence. The first match in the
+// error's chain wins.
+var bilingualErrors = []error{
+	bundle.ErrNotBundle, bundle.ErrNested, bundle.ErrTooManyMembers, bundle.ErrNoSignature,
+	bundle.ErrSignatureFormat, bundle.ErrUnknownKey, bundle.ErrWrongKey, bundle.ErrBadSignature,
+	bundle.ErrManifest, bundle.ErrVersion, bundle.ErrKeyMismatch, bundle.ErrBadName,
+	bundle.ErrNotRegular, bundle.ErrDuplicate, bundle.ErrUnlisted, bundle.ErrMissing,
+	bundle.ErrUnsupported, bundle.ErrSize, bundle.ErrTampered, bundle.ErrContents, bundle.ErrKind,
+	bundle.ErrWeakPassphrase, bundle.ErrPublicKey, bundle.ErrTooLarge,
+	model.ErrOPDCode, model.ErrOPDName, model.ErrNoSuchOPD, model.ErrOPDExists, model.ErrNothingAssigned,
+	model.ErrOPDOnly, model.ErrBadAssignment, model.ErrAssignmentReplay,
+	model.ErrVerdict, model.ErrNoteRequired, model.ErrNotLatest, model.ErrNotReviewable, model.ErrNoDecisions,
+	model.ErrReviewOPDOnly, model.ErrNoCoordinatorKey, model.ErrBadReview, model.ErrReviewReplay,
+	model.ErrNotOPD, model.ErrNoUnit, model.ErrNotCoordinator, model.ErrKeyChanged, model.ErrReplay,
+	model.ErrSenderMismatch, model.ErrCoordinatorOnly, model.ErrNoSubmission,
+	model.ErrInstrumentMismatch, model.ErrNotExternal, model.ErrExternalRange, model.ErrExternalMismatch,
+	model.ErrExternalSource, model.ErrNothingAnswered,
+}
+
 // errorText words err for people in the window's language. Errors it does
 // not know keep their own text, which the store and model write in
 // Indonesian and English.
@@ -52,7 +76,32 @@ func errorText(err error) string {
 			return lang.L(e.key)
 		}
 	}
+	for _, e := range bilingualErrors {
+		if errors.Is(err, e) {
+			return halfText(e.Error(), lang.L("lang.code") == "en")
+		}
+	}
 	return err.Error()
+}
+
+// halfText returns the Indonesian half of a text written "Indonesian /
+// English", or the English one, as a sentence: a capital first and a full
+// stop last.
+func halfText(s string, en bool) string {
+	id, eng, ok := strings.Cut(s, " / ")
+	if !ok {
+		return s
+	}
+	t := id
+	if en {
+		t = eng
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	t = string(unicode.ToUpper(r)) + t[n:]
+	if !strings.HasSuffix(t, ".") {
+		t += "."
+	}
+	return t
 }
 
 // showError shows err in a dialog over w. Call it on the UI goroutine;

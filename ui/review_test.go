@@ -38,8 +38,8 @@ func TestCoordinatorReviewsWithDiff(t *testing.T) {
 	settle(t, u)
 	// An adjustment without its note is refused with plain words.
 	p.decide(model.Decision{Indicator: 11, Verdict: model.VerdictAdjusted, Level: 200})
-	if !strings.Contains(topDialog(u), "catatan wajib diisi") {
-		t.Fatalf("dialog %q", topDialog(u))
+	if got := topDialog(u); !strings.Contains(got, "Catatan wajib diisi: kriteria mana yang tidak terpenuhi.") || strings.Contains(got, "a note is required") {
+		t.Fatalf("dialog %q", got)
 	}
 	p.decide(model.Decision{Indicator: 11, Verdict: model.VerdictRevise, MissingEvidence: "notulen reviu 2025"})
 	settle(t, u)
