@@ -297,16 +297,9 @@ func printCreated(std stdio, w *store.Workspace, path string, carried bool) erro
 		if err != nil {
 			return err
 		}
-		files := map[string]int64{}
-		for _, e := range a.Evidence {
-			files[e.SHA256] = e.Size
-		}
-		var size int64
-		for _, n := range files {
-			size += n
-		}
+		files, size := model.EvidenceTotals(a.Evidence)
 		fmt.Fprintf(std.out, "  %-10s %d jawaban (perlu dikonfirmasi ulang / to re-confirm), %d tautan bukti dukung, %d berkas, %s / answers, evidence links, files\n",
-			"Dibawa", len(a.Answers), len(a.Evidence), len(files), model.SizeText(size))
+			"Dibawa", len(a.Answers), len(a.Evidence), files, model.SizeText(size))
 	}
 	return nil
 }
@@ -549,23 +542,18 @@ func runEvidence(_ context.Context, std stdio, args []string) error {
 	}
 	tw := tabwriter.NewWriter(std.out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "IND\tSHA256\tUKURAN\tBERKAS\tJUDUL\tNOMOR\tTANGGAL\tBERLAKU S.D.\tTINGKAT")
-	files := map[string]int64{}
 	for _, e := range ev {
 		level := ""
 		if e.Level > 0 {
 			level = strconv.Itoa(e.Level)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Indicator, e.ShortHash(), model.SizeText(e.Size), e.Name, e.Title, e.DocNo, e.DocDate, e.ValidUntil, level)
-		files[e.SHA256] = e.Size
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	var size int64
-	for _, n := range files {
-		size += n
-	}
-	fmt.Fprintf(std.out, "\n%d tautan, %d berkas, %s tersimpan / %d links, %d files, %s stored\n", len(ev), len(files), model.SizeText(size), len(ev), len(files), model.SizeText(size))
+	files, size := model.EvidenceTotals(ev)
+	fmt.Fprintf(std.out, "\n%d tautan, %d berkas, %s tersimpan / %d links, %d files, %s stored\n", len(ev), files, model.SizeText(size), len(ev), files, model.SizeText(size))
 	return nil
 }
 

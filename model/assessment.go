@@ -171,6 +171,20 @@ func (a *Assessment) EvidenceFor(no int) []Evidence {
 	return out
 }
 
+// EvidenceTotals returns how many distinct files the evidence links ev
+// point at (one per SHA-256, however many indicators link it) and their
+// total size.
+func EvidenceTotals(ev []Evidence) (files int, bytes int64) {
+	sizes := map[string]int64{}
+	for _, e := range ev {
+		sizes[e.SHA256] = e.Size
+	}
+	for _, n := range sizes {
+		bytes += n
+	}
+	return len(sizes), bytes
+}
+
 // SortEvidence orders evidence links by indicator, then by the time they
 // were linked, then by name.
 func SortEvidence(ev []Evidence) {

@@ -157,3 +157,17 @@ func TestDefaultConsolidation(t *testing.T) {
 		t.Fatalf("spreads %+v", sp)
 	}
 }
+
+func TestEvidenceTotals(t *testing.T) {
+	ev := []Evidence{
+		{Indicator: 1, SHA256: "aa", Size: 100},
+		{Indicator: 10, SHA256: "aa", Size: 100}, // the same file on another indicator
+		{Indicator: 2, SHA256: "bb", Size: 7},
+	}
+	if files, bytes := EvidenceTotals(ev); files != 2 || bytes != 107 {
+		t.Fatalf("%d files, %d bytes", files, bytes)
+	}
+	if files, bytes := EvidenceTotals(nil); files != 0 || bytes != 0 {
+		t.Fatalf("none: %d files, %d bytes", files, bytes)
+	}
+}

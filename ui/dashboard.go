@@ -319,10 +319,7 @@ func (d *dashboard) scheduleUI() []fyne.CanvasObject {
 		}
 		text += "\n" + lang.L("dash.open", map[string]any{"Unanswered": unanswered, "Findings": len(v.a.Readiness(today))})
 		if v.review != nil {
-			count := map[model.Verdict]int{}
-			for _, d := range v.review.review.Decisions {
-				count[d.Verdict]++
-			}
+			count := v.review.review.Count()
 			text += "\n" + lang.L("dash.review", map[string]any{"Revision": v.review.review.Revision,
 				"Accepted": count[model.VerdictAccepted], "Adjusted": count[model.VerdictAdjusted], "Revise": count[model.VerdictRevise], "Open": len(v.openReviewFindings())})
 		}

@@ -502,10 +502,7 @@ func (p *reviewPage) writeReview(path, passphrase string, done func(error)) {
 			if err != nil {
 				showError(err, v.app.win)
 			} else {
-				count := map[model.Verdict]int{}
-				for _, d := range r.Decisions {
-					count[d.Verdict]++
-				}
+				count := r.Count()
 				dialog.ShowInformation(lang.L("review.export"), lang.L("review.exported", map[string]any{
 					"Code": p.code, "N": r.Revision, "Accepted": count[model.VerdictAccepted], "Adjusted": count[model.VerdictAdjusted], "Revise": count[model.VerdictRevise], "Path": path,
 				}), v.app.win)

@@ -96,11 +96,7 @@ func Summarize(s *model.Submission, today model.Date) Summary {
 			sum.Answered++
 		}
 	}
-	files := evidenceFiles(a)
-	sum.Files = len(files)
-	for _, n := range files {
-		sum.EvidenceBytes += n
-	}
+	sum.Files, sum.EvidenceBytes = model.EvidenceTotals(a.Evidence)
 	return sum
 }
 
@@ -193,8 +189,9 @@ func checkWrite(s *model.Submission, opts *WriteOptions) error {
 		return errors.New("bundle: no creation time")
 	case len(s.Assessment.Evidence) > 0 && opts.Evidence == nil:
 		return errors.New("bundle: no source for the evidence")
-	case len(evidenceFiles(s.Assessment)) > MaxMembers-4:
-		return fmt.Errorf("%w: %d berkas bukti dukung, maks. / evidence files, max. %d", ErrTooLarge, len(evidenceFiles(s.Assessment)), MaxMembers-4)
+	}
+	if files := len(evidenceFiles(s.Assessment)); files > MaxMembers-4 {
+		return fmt.Errorf("%w: %d berkas bukti dukung, maks. / evidence files, max. %d", ErrTooLarge, files, MaxMembers-4)
 	}
 	if opts.BundleID == "" {
 		opts.BundleID = uuid.NewString()
