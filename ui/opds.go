@@ -249,14 +249,14 @@ func (p *opdsPage) matrixTable() *widget.Table {
 			}
 			code, no := p.registry[id.Row].Code, nos[id.Col]
 			l.Importance = widget.MediumImportance
-			switch {
+			switch st := p.stateOf(code, no); {
 			case !slices.Contains(p.assignments[code], no):
 				l.Importance = widget.LowImportance
 				l.Text = "·"
-			case p.stateOf(code, no) == model.StateAnswered:
+			case st == model.StateAnswered:
 				l.Importance = widget.SuccessImportance
 				l.Text = "●"
-			case p.stateOf(code, no) == model.StateNoEvidence:
+			case st == model.StateNoEvidence:
 				l.Importance = widget.WarningImportance
 				l.Text = "●"
 			default:
