@@ -88,12 +88,7 @@ func TestAssignmentRefused(t *testing.T) {
 	// edit changes a member and lists it again in a manifest signed with
 	// signer's key.
 	edit := func(member string, change func([]byte) []byte, signer model.SigningKey) []byte {
-		es := readEntries(t, valid)
-		e := find(es, member)
-		e.data = change(bytes.Clone(e.data))
-		m := decodeJSON(t, find(es, ManifestName).data)
-		relist(m, member, e.data)
-		return writeEntries(t, resign(t, es, encodeJSON(t, m), signer))
+		return editMember(t, valid, member, change, signer)
 	}
 	replace := func(old, new string) func([]byte) []byte {
 		return func(b []byte) []byte { return replaceOnce(t, b, old, new) }

@@ -472,6 +472,19 @@ func relist(m map[string]any, path string, data []byte) {
 	m["files"] = files
 }
 
+// editMember returns bundle b with its member changed by change and
+// listed again in a manifest signed with signer's key: a bundle whose
+// signature holds over contents its writer did not write.
+func editMember(t testing.TB, b []byte, member string, change func([]byte) []byte, signer model.SigningKey) []byte {
+	t.Helper()
+	es := readEntries(t, b)
+	e := find(es, member)
+	e.data = change(bytes.Clone(e.data))
+	m := decodeJSON(t, find(es, ManifestName).data)
+	relist(m, member, e.data)
+	return writeEntries(t, resign(t, es, encodeJSON(t, m), signer))
+}
+
 // resign replaces the manifest by raw, signed by k.
 func resign(t testing.TB, es []entry, raw []byte, k model.SigningKey) []entry {
 	t.Helper()

@@ -92,14 +92,7 @@ func TestReviewRoundTrip(t *testing.T) {
 func TestReviewRefused(t *testing.T) {
 	k := loadKey(t, "other")
 	valid := writeReview(t, newReview(t), k)
-	edit := func(change func([]byte) []byte) []byte {
-		es := readEntries(t, valid)
-		e := find(es, ReviewName)
-		e.data = change(bytes.Clone(e.data))
-		m := decodeJSON(t, find(es, ManifestName).data)
-		relist(m, ReviewName, e.data)
-		return writeEntries(t, resign(t, es, encodeJSON(t, m), k))
-	}
+	edit := func(change func([]byte) []byte) []byte { return editMember(t, valid, ReviewName, change, k) }
 	replace := func(old, new string) func([]byte) []byte {
 		return func(b []byte) []byte { return replaceOnce(t, b, old, new) }
 	}
@@ -194,12 +187,10 @@ func TestAnswersReview(t *testing.T) {
 	if err != nil || s.AnswersReview != 1 {
 		t.Fatalf("answers review %d, %v", s.AnswersReview, err)
 	}
-	es := readEntries(t, b)
-	e := find(es, AssessmentName)
-	e.data = replaceOnce(t, e.data, `"answers_review": 1`, `"answers_review": 2`)
-	m := decodeJSON(t, find(es, ManifestName).data)
-	relist(m, AssessmentName, e.data)
-	rd, err = open(t, writeEntries(t, resign(t, es, encodeJSON(t, m), k)), k.Public)
+	answersOwn := editMember(t, b, AssessmentName, func(d []byte) []byte {
+		return replaceOnce(t, d, `"answers_review": 1`, `"answers_review": 2`)
+	}, k)
+	rd, err = open(t, answersOwn, k.Public)
 	if err != nil {
 		t.Fatal(err)
 	}
