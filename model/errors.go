@@ -105,6 +105,9 @@ var (
 	// ErrExternalSource reports an external index value without its source,
 	// or a source or date without an external value.
 	ErrExternalSource = errors.New("nilai indeks eksternal harus disertai sumbernya / an external index value needs its source")
+	// ErrNotSector reports a sector service name for an indicator that is
+	// not a Layanan Publik Sektor indicator.
+	ErrNotSector = errors.New("indikator ini tidak memakai nama layanan sektor / indicator takes no sector service name")
 )
 
 // AnswerError is a problem at a line of an answers file, or of a trend
@@ -176,3 +179,27 @@ func DestinationError(path string, err error) error {
 	}
 	return err
 }
+
+// FileError is a file that could not be used, named: its text is one
+// plain line, and errors.Is still finds the cause (fs.ErrNotExist,
+// fs.ErrPermission, ...).
+type FileError struct {
+	Name string
+	Err  error
+}
+
+// NewFileError names the file of an os error, for people.
+func NewFileError(name string, err error) error { return &FileError{Name: name, Err: err} }
+
+func (e *FileError) Error() string {
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return e.Name + ": berkas tidak ada / file does not exist"
+	case errors.Is(e.Err, fs.ErrPermission):
+		return e.Name + ": tidak boleh dibaca / permission denied"
+	}
+	return e.Name + ": " + e.Err.Error()
+}
+
+// Unwrap returns the cause.
+func (e *FileError) Unwrap() error { return e.Err }

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/swanilai/swanilai/internal/testenv"
 )
 
 func spbe(t testing.TB) *Pack {
@@ -254,7 +256,7 @@ func TestSharedCatalogueUnchanged(t *testing.T) {
 	for _, name := range []string{"spbe_59_2020_catalogue.json", "pemdi_8_2026_pack.json"} {
 		shared, err := os.ReadFile(filepath.Join("..", "..", "shared", "spbe", name))
 		if err != nil {
-			t.Skip("shared sources not checked out beside the repository")
+			testenv.Missing(t, "the shared sources (../shared) are not checked out beside the repository")
 		}
 		ours, err := os.ReadFile(filepath.Join("..", "tools", "packgen", "source", name))
 		if err != nil {

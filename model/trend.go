@@ -128,10 +128,7 @@ func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
 	}
 	cr := newExcelCSV(name, data, ErrTrend)
 	var out []YearResult
-	predikat := -1
-	var domains []int
-	columns := 0
-	first := true
+	var head *trendHeader
 	for {
 		rec, line, err := cr.next()
 		if err == io.EOF {
@@ -140,69 +137,96 @@ func ParseTrend(name string, r io.Reader) ([]YearResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		bad := func(format string, a ...any) error {
-			return &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: fmt.Sprintf(format, a...)}
-		}
-		if first {
-			first = false
-			if len(rec) < 2 || trendColumns[strings.ToLower(strings.TrimSpace(rec[0]))] != "tahun" || trendColumns[strings.ToLower(strings.TrimSpace(rec[1]))] != "indeks" {
-				return nil, bad("baris judul salah / wrong header %s", trendExpected)
+		if head == nil {
+			if head, detail = parseTrendHeader(rec); detail != "" {
+				return nil, &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: detail}
 			}
-			for i := 2; i < len(rec); i++ {
-				switch trendColumns[strings.ToLower(strings.TrimSpace(rec[i]))] {
-				case "predikat":
-					if predikat >= 0 {
-						return nil, bad("kolom predikat dua kali / predikat column twice")
-					}
-					predikat = i
-				case "tahun", "indeks":
-					return nil, bad("kolom %q dua kali / column %q twice", rec[i], rec[i])
-				default:
-					domains = append(domains, i)
-				}
-			}
-			columns = len(rec)
 			continue
 		}
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
-		get := func(i int) string {
-			if i < 0 || i >= len(rec) {
-				return ""
-			}
-			return strings.TrimSpace(rec[i])
-		}
-		if len(rec) > columns {
-			return nil, bad("%d kolom, baris judul punya %d / %d columns, the header has %d", len(rec), columns, len(rec), columns)
-		}
-		year, err := strconv.Atoi(get(0))
-		if err != nil {
-			return nil, bad("tahun / year %q", get(0))
-		}
-		res := YearResult{Year: year, Predikat: get(predikat)}
-		if res.Index, err = ParseHundredths(get(1)); err != nil {
-			return nil, bad("indeks / index %q", get(1))
-		}
-		for _, i := range domains {
-			var d Hundredths
-			if v := get(i); v != "" {
-				if d, err = ParseHundredths(v); err != nil {
-					return nil, bad("indeks domain / domain index %q", v)
-				}
-			}
-			res.Domains = append(res.Domains, d)
-		}
-		for len(res.Domains) > 0 && res.Domains[len(res.Domains)-1] == 0 {
-			res.Domains = res.Domains[:len(res.Domains)-1]
-		}
-		if len(res.Domains) == 0 {
-			res.Domains = nil
+		res, detail := head.row(rec)
+		if detail != "" {
+			return nil, &AnswerError{File: name, Line: line, Err: ErrTrend, Detail: detail}
 		}
 		out = append(out, res)
 	}
-	if first {
+	if head == nil {
 		return nil, &AnswerError{File: name, Err: ErrTrend, Detail: "berkas kosong / empty file " + trendExpected}
 	}
 	return out, nil
+}
+
+// trendHeader is where a trend file's header puts its columns.
+type trendHeader struct {
+	// predikat is the predikat column, -1 when there is none; domains
+	// the domain columns, in the instrument's order.
+	predikat int
+	domains  []int
+	// columns counts the header's columns: a row has no more.
+	columns int
+}
+
+// parseTrendHeader reads the header rec of a trend file; detail, when not
+// empty, says what is wrong with it.
+func parseTrendHeader(rec []string) (h *trendHeader, detail string) {
+	column := func(i int) string { return trendColumns[strings.ToLower(strings.TrimSpace(rec[i]))] }
+	if len(rec) < 2 || column(0) != "tahun" || column(1) != "indeks" {
+		return nil, "baris judul salah / wrong header " + trendExpected
+	}
+	h = &trendHeader{predikat: -1, columns: len(rec)}
+	for i := 2; i < len(rec); i++ {
+		switch column(i) {
+		case "predikat":
+			if h.predikat >= 0 {
+				return nil, "kolom predikat dua kali / predikat column twice"
+			}
+			h.predikat = i
+		case "tahun", "indeks":
+			return nil, fmt.Sprintf("kolom %q dua kali / column %q twice", rec[i], rec[i])
+		default:
+			h.domains = append(h.domains, i)
+		}
+	}
+	return h, ""
+}
+
+// row reads one year's result from rec, a row that is not empty; detail,
+// when not empty, says what is wrong with it. Trailing domain indices not
+// known are left out.
+func (h *trendHeader) row(rec []string) (res YearResult, detail string) {
+	get := func(i int) string {
+		if i < 0 || i >= len(rec) {
+			return ""
+		}
+		return strings.TrimSpace(rec[i])
+	}
+	if len(rec) > h.columns {
+		return res, fmt.Sprintf("%d kolom, baris judul punya %d / %d columns, the header has %d", len(rec), h.columns, len(rec), h.columns)
+	}
+	year, err := strconv.Atoi(get(0))
+	if err != nil {
+		return res, fmt.Sprintf("tahun / year %q", get(0))
+	}
+	res = YearResult{Year: year, Predikat: get(h.predikat)}
+	if res.Index, err = ParseHundredths(get(1)); err != nil {
+		return res, fmt.Sprintf("indeks / index %q", get(1))
+	}
+	for _, i := range h.domains {
+		var d Hundredths
+		if v := get(i); v != "" {
+			if d, err = ParseHundredths(v); err != nil {
+				return res, fmt.Sprintf("indeks domain / domain index %q", v)
+			}
+		}
+		res.Domains = append(res.Domains, d)
+	}
+	for len(res.Domains) > 0 && res.Domains[len(res.Domains)-1] == 0 {
+		res.Domains = res.Domains[:len(res.Domains)-1]
+	}
+	if len(res.Domains) == 0 {
+		res.Domains = nil
+	}
+	return res, ""
 }

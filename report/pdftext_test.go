@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/swanilai/swanilai/internal/testenv"
+
 	"github.com/swanilai/swanilai/model"
 )
 
@@ -37,12 +39,11 @@ type word struct {
 	Text string  `xml:",chardata"`
 }
 
-// needPoppler skips the test when pdftotext is missing.
+// needPoppler ends the test when pdftotext is missing: a skip, or a
+// failure under CI=true.
 func needPoppler(t testing.TB) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed; scripts/dev.sh test installs it")
-	}
+	testenv.NeedTool(t, "pdftotext", "poppler-utils")
 }
 
 // extract runs pdftotext over pdf twice: for the text of each page and for

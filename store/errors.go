@@ -35,7 +35,7 @@ var (
 	ErrInstrumentChanged = errors.New("instrumen berbeda dari berkas kerja tahun lalu / instrument differs from last year's workspace")
 	// ErrNotSector reports a sector service name for an indicator that is
 	// not a Layanan Publik Sektor indicator.
-	ErrNotSector = errors.New("indikator ini tidak memakai nama layanan sektor / indicator takes no sector service name")
+	ErrNotSector = model.ErrNotSector
 	// ErrTextTooLong reports a FAKTA, ANALISIS or other text over 64 KiB.
 	ErrTextTooLong = errors.New("teks terlalu panjang (maks. 64 KiB) / text too long (max 64 KiB)")
 	// ErrBadIdentity reports CreateOptions that do not describe a workspace.

@@ -339,87 +339,60 @@ func continuity(prev model.ChainHead, known bool, s *model.Submission) model.Con
 	return model.ContinuityDiverged
 }
 
-// checkSubmission checks that s holds what the workspace can keep, against
-// the workspace's instrument, and returns the size of each distinct file
-// (evidence and report) by SHA-256.
+// checkSubmission checks that s holds what the workspace can keep and
+// returns the size of each distinct file (evidence and report) by SHA-256.
+// In this order: a submission at all, with a bundle id and a key; the name
+// of its OPD and instansi (model.ErrNoUnit); its contents against the
+// workspace's instrument (model.ValidateSubmission, whose doc gives the
+// order of its checks); then the workspace's own limits on its texts,
+// evidence details and file names. The registry, the pinned key and replays
+// are admit's.
 func (w *Workspace) checkSubmission(s *model.Submission) (map[string]int64, error) {
 	bad := func(format string, a ...any) (map[string]int64, error) {
 		return nil, fmt.Errorf("%w: %s", ErrBadSubmission, fmt.Sprintf(format, a...))
 	}
-	if s == nil || s.Assessment == nil {
-		return bad("kosong / empty")
-	}
-	a := s.Assessment
 	switch {
-	case s.Revision < 1:
-		return bad("revisi %d", s.Revision)
+	case s == nil || s.Assessment == nil:
+		return bad("kosong / empty")
 	case s.BundleID == "" || len(s.Key.Key) != 32:
 		return bad("tanpa ID bundel atau kunci / no bundle id or key")
-	case s.AnswersReview < 0 || s.AnswersReview >= s.Revision:
-		return bad("menjawab reviu revisi %d / answers the review of revision %d", s.AnswersReview, s.AnswersReview)
-	case a.Identity.Unit == "" || checkText("unit", a.Identity.Unit) != nil || checkText("instansi", a.Identity.Instansi) != nil:
+	}
+	id := s.Assessment.Identity
+	if id.Unit == "" || checkText("unit", id.Unit) != nil || checkText("instansi", id.Instansi) != nil {
 		return nil, model.ErrNoUnit
 	}
-	for no, ans := range a.Answers {
-		if no != ans.Indicator {
-			return bad("jawaban %d disimpan sebagai %d / answer %d filed as %d", ans.Indicator, no, ans.Indicator, no)
-		}
-		ind, err := w.indicator(no)
-		if err != nil {
-			return bad("%v", err)
-		}
-		if err := w.pack.CheckValue(no, ans.Value); err != nil {
-			return bad("%v", err)
-		}
-		if ans.Sector != "" && !ind.SectorService {
-			return bad("indikator %d: %v", no, ErrNotSector)
-		}
-		if ans.External != nil {
-			if v, err := w.pack.ConvertExternal(no, ans.External.Value); err != nil || v != ans.Value {
-				return bad("indikator %d: %v", no, model.ErrExternalMismatch)
-			}
-		}
-		for _, t := range []string{ans.Fakta, ans.Analisis, ans.Sector, ans.By} {
-			if err := checkText(fmt.Sprintf("indikator %d", no), t); err != nil {
-				return bad("%v", err)
-			}
-		}
+	files, err := model.ValidateSubmission(w.pack, s)
+	if err != nil {
+		return bad("%v", err)
 	}
-	files := map[string]int64{}
-	addFile := func(sha string, size int64) error {
-		if _, ok := parseSum(sha); !ok || size <= 0 {
-			return fmt.Errorf("berkas / file %q, %d B", sha, size)
-		}
-		if n, ok := files[sha]; ok && n != size {
-			return fmt.Errorf("berkas / file %.12s: %d B dan / and %d B", sha, n, size)
-		}
-		files[sha] = size
-		return nil
-	}
-	for _, e := range a.Evidence {
-		if _, err := w.indicator(e.Indicator); err != nil {
-			return bad("%v", err)
-		}
-		if err := addFile(e.SHA256, e.Size); err != nil {
-			return bad("%v", err)
-		}
-		meta := EvidenceMeta{Title: e.Title, DocNo: e.DocNo, DocDate: e.DocDate, ValidUntil: e.ValidUntil, Level: e.Level}
-		if err := meta.check(); err != nil {
-			return bad("%v", err)
-		}
-		if cleanName(e.Name) != e.Name || e.Name == "" || checkText("nama berkas / file name", e.Name) != nil || checkText("oleh / by", e.By) != nil {
-			return bad("nama berkas / file name %q", e.Name)
-		}
-	}
-	if s.Report != "" {
-		if err := addFile(s.Report, s.ReportSize); err != nil {
-			return bad("laporan / report: %v", err)
-		}
-	}
-	if err := model.VerifyChain(s.History, s.Since.Hash, s.Since.Seq+1); err != nil {
+	if err := checkSubmittedTexts(s.Assessment); err != nil {
 		return bad("%v", err)
 	}
 	return files, nil
+}
+
+// checkSubmittedTexts checks the texts of a's answers and the details and
+// names of its evidence links against what the workspace keeps of its own
+// (checkText, EvidenceMeta).
+func checkSubmittedTexts(a *model.Assessment) error {
+	for _, no := range slices.Sorted(maps.Keys(a.Answers)) {
+		ans := a.Answers[no]
+		for _, t := range []string{ans.Fakta, ans.Analisis, ans.Sector, ans.By} {
+			if err := checkText(fmt.Sprintf("indikator %d", no), t); err != nil {
+				return err
+			}
+		}
+	}
+	for _, e := range a.Evidence {
+		meta := EvidenceMeta{Title: e.Title, DocNo: e.DocNo, DocDate: e.DocDate, ValidUntil: e.ValidUntil, Level: e.Level}
+		if err := meta.check(); err != nil {
+			return err
+		}
+		if cleanName(e.Name) != e.Name || e.Name == "" || checkText("nama berkas / file name", e.Name) != nil || checkText("oleh / by", e.By) != nil {
+			return fmt.Errorf("nama berkas / file name %q", e.Name)
+		}
+	}
+	return nil
 }
 
 // stager writes the bytes of new files into pending extents, several files

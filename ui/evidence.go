@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,7 +28,7 @@ type evidenceList struct {
 	// attachButton opens the file dialog.
 	attachButton *widget.Button
 	// progress is the attach dialog while one is shown; tests read it.
-	progress *attachProgress
+	progress *progressDialog
 }
 
 func newEvidenceList(p *indicatorPage) *evidenceList {
@@ -127,14 +125,6 @@ func (l *evidenceList) onAttach() {
 	d.Show()
 }
 
-// attachProgress is the dialog shown while files are attached.
-type attachProgress struct {
-	dialog *dialog.CustomDialog
-	bar    *widget.ProgressBar
-	label  *widget.Label
-	cancel *widget.Button
-}
-
 // attachResult is what happened to one file.
 type attachResult struct {
 	name  string
@@ -154,73 +144,23 @@ func (l *evidenceList) attach(paths []string, done func()) {
 	v := l.p.v
 	no := l.p.ind.No
 	by := v.by()
-	ctx, cancel := context.WithCancel(v.ctx)
-	pr := &attachProgress{
-		bar:   widget.NewProgressBar(),
-		label: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-	}
-	pr.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() {
-		pr.cancel.Disable()
-		pr.label.SetText(lang.L("ev.cancelling"))
-		cancel()
-	}}
-	content := container.NewVBox(pr.label, pr.bar, container.NewCenter(pr.cancel))
-	pr.dialog = dialog.NewCustomWithoutButtons(lang.L("ev.attaching"), container.NewGridWrap(fyne.NewSize(460, content.MinSize().Height), content), v.app.win)
+	ctx, pr := newProgressDialog(v.ctx, v.app.win, v.app.do, lang.L("ev.attaching"), "")
 	l.progress = pr
-	pr.dialog.Show()
-
-	// Progress arrives per chunk; the bar is updated at most ten times a
-	// second from a ticker, never once per chunk.
-	var doneBytes, totalBytes atomic.Int64
-	var current atomic.Value
-	current.Store("")
-	ticker := time.NewTicker(100 * time.Millisecond)
-	stopTicker, tickerDone := make(chan struct{}), make(chan struct{})
-	show := func() {
-		t := totalBytes.Load()
-		if t > 0 {
-			pr.bar.SetValue(float64(doneBytes.Load()) / float64(t))
-		}
-		if !pr.cancel.Disabled() {
-			pr.label.SetText(current.Load().(string))
-		}
-	}
-	go func() {
-		defer close(tickerDone)
-		for {
-			select {
-			case <-ticker.C:
-				v.app.do(show)
-			case <-stopTicker:
-				return
-			}
-		}
-	}()
-
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		defer cancel()
 		var results []attachResult
 		for i, path := range paths {
 			name := filepath.Base(path)
-			current.Store(lang.L("ev.attaching_file", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
-			doneBytes.Store(0)
-			totalBytes.Store(0)
-			e, known, err := v.ws.Attach(ctx, by, no, path, func(d, t int64) {
-				doneBytes.Store(d)
-				totalBytes.Store(t)
-			})
+			pr.setText(lang.L("ev.attaching_file", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
+			pr.update(0, 0)
+			e, known, err := v.ws.Attach(ctx, by, no, path, pr.update)
 			results = append(results, attachResult{name: name, e: e, known: known, err: err})
 			if errors.Is(err, context.Canceled) {
 				break
 			}
 		}
-		ticker.Stop()
-		close(stopTicker)
-		<-tickerDone
-		v.app.do(func() {
-			pr.dialog.Hide()
+		pr.close(func() {
 			l.progress = nil
 			l.finish(no, results)
 			if done != nil {

@@ -1,18 +1,14 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +26,7 @@ type exportView struct {
 	pass    *widget.Entry
 	confirm *dialog.ConfirmDialog
 	// progress is the dialog shown while the bundle is written.
-	progress *attachProgress
+	progress *progressDialog
 }
 
 // onExport starts the export flow.
@@ -100,25 +96,10 @@ func (e *exportView) summaryUI() fyne.CanvasObject {
 func (e *exportView) chooseFile() {
 	v := e.v
 	id := v.ws.Identity()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, v.app.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close()
+	name := fmt.Sprintf("%s-%d-revisi-%d.swanilai.zip", fileSlug(id.Unit), id.Year, e.draft.Revision)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip", dir: documentsDir()}, func(path string) {
 		e.write(path, nil)
-	}, v.app.win)
-	d.SetFileName(fmt.Sprintf("%s-%d-revisi-%d.swanilai.zip", fileSlug(id.Unit), id.Year, e.draft.Revision))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // write writes the bundle to path in a goroutine with a progress dialog
@@ -126,49 +107,17 @@ func (e *exportView) chooseFile() {
 // called on the UI goroutine at the end.
 func (e *exportView) write(path string, done func(error)) {
 	v := e.v
-	ctx, cancel := context.WithCancel(v.ctx)
-	pr := &attachProgress{bar: widget.NewProgressBar(), label: widget.NewLabel(filepath.Base(path))}
-	pr.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() {
-		pr.cancel.Disable()
-		pr.label.SetText(lang.L("ev.cancelling"))
-		cancel()
-	}}
-	content := container.NewVBox(pr.label, pr.bar, container.NewCenter(pr.cancel))
-	pr.dialog = dialog.NewCustomWithoutButtons(lang.L("export.writing"), container.NewGridWrap(fyne.NewSize(460, content.MinSize().Height), content), v.app.win)
+	ctx, pr := newProgressDialog(v.ctx, v.app.win, v.app.do, lang.L("export.writing"), filepath.Base(path))
 	e.progress = pr
-	pr.dialog.Show()
 	pass := ""
 	if e.pass != nil {
 		pass = e.pass.Text
 	}
-	var doneBytes, totalBytes atomic.Int64
-	ticker := time.NewTicker(100 * time.Millisecond)
-	stop, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		for {
-			select {
-			case <-ticker.C:
-				v.app.do(func() {
-					if t := totalBytes.Load(); t > 0 {
-						pr.bar.SetValue(float64(doneBytes.Load()) / float64(t))
-					}
-				})
-			case <-stop:
-				return
-			}
-		}
-	}()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		defer cancel()
-		sum, err := v.ws.Export(ctx, path, pass, func(d, t int64) { doneBytes.Store(d); totalBytes.Store(t) })
-		ticker.Stop()
-		close(stop)
-		<-stopped
-		v.app.do(func() {
-			pr.dialog.Hide()
+		sum, err := v.ws.Export(ctx, path, pass, pr.update)
+		pr.close(func() {
 			e.progress = nil
 			switch {
 			case err != nil:

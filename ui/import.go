@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +20,7 @@ type importPage struct {
 	c       Coordination
 	results *fyne.Container
 	// progress is the dialog shown while importing; tests read it.
-	progress *attachProgress
+	progress *progressDialog
 }
 
 func (v *mainView) showImport() {
@@ -79,55 +76,17 @@ func (p *importPage) onFolder() {
 // on the UI goroutine at the end.
 func (p *importPage) run(paths []string, done func([]ImportOutcome)) {
 	v := p.v
-	ctx, cancel := context.WithCancel(v.ctx)
-	pr := &attachProgress{bar: widget.NewProgressBar(), label: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	pr.cancel = &widget.Button{Text: lang.L("button.cancel"), Icon: theme.CancelIcon(), OnTapped: func() {
-		pr.cancel.Disable()
-		pr.label.SetText(lang.L("ev.cancelling"))
-		cancel()
-	}}
-	content := container.NewVBox(pr.label, pr.bar, container.NewCenter(pr.cancel))
-	pr.dialog = dialog.NewCustomWithoutButtons(lang.L("import.busy"), container.NewGridWrap(fyne.NewSize(460, content.MinSize().Height), content), v.app.win)
+	ctx, pr := newProgressDialog(v.ctx, v.app.win, v.app.do, lang.L("import.busy"), "")
 	p.progress = pr
-	pr.dialog.Show()
-	var doneN, totalN atomic.Int64
-	var current atomic.Value
-	current.Store("")
-	ticker := time.NewTicker(100 * time.Millisecond)
-	stop, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		for {
-			select {
-			case <-ticker.C:
-				v.app.do(func() {
-					if t := totalN.Load(); t > 0 {
-						pr.bar.SetValue(float64(doneN.Load()) / float64(t))
-					}
-					if !pr.cancel.Disabled() {
-						pr.label.SetText(current.Load().(string))
-					}
-				})
-			case <-stop:
-				return
-			}
-		}
-	}()
 	by := v.by()
 	v.pending.Add(1)
 	go func() {
 		defer v.pending.Done()
-		defer cancel()
 		out := p.c.Import(ctx, by, paths, func(d, t int, file string) {
-			doneN.Store(int64(d))
-			totalN.Store(int64(t))
-			current.Store(lang.L("ev.attaching_file", map[string]any{"N": min(d+1, t), "Total": t, "Name": filepath.Base(file)}))
+			pr.update(int64(d), int64(t))
+			pr.setText(lang.L("ev.attaching_file", map[string]any{"N": min(d+1, t), "Total": t, "Name": filepath.Base(file)}))
 		})
-		ticker.Stop()
-		close(stop)
-		<-stopped
-		v.app.do(func() {
-			pr.dialog.Hide()
+		pr.close(func() {
 			p.progress = nil
 			p.show(out)
 			v.reloadSubmissions()

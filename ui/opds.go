@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -447,22 +446,10 @@ func (p *opdsPage) exportAssignment(o model.OPD) {
 // writes it there.
 func (p *opdsPage) chooseAssignmentFile(o model.OPD, passphrase string) {
 	v := p.v
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, v.app.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close()
+	name := fmt.Sprintf("penugasan-%s-%d.swanilai.zip", strings.ToLower(o.Code), v.ws.Identity().Year)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip"}, func(path string) {
 		p.writeAssignment(o, path, passphrase, nil)
-	}, v.app.win)
-	d.SetFileName(fmt.Sprintf("penugasan-%s-%d.swanilai.zip", strings.ToLower(o.Code), v.ws.Identity().Year))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // writeAssignment writes the assignment bundle off the UI goroutine; done,

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swanilai/swanilai/model"
@@ -21,27 +20,12 @@ import (
 // onPrint asks where the OPD report goes and writes it there.
 func (v *mainView) onPrint() {
 	id := v.ws.Identity()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, v.app.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		// The file is written under a temporary name and renamed, so the
-		// dialog's empty file is only a placeholder.
-		_ = wc.Close()
+	name := fmt.Sprintf("Laporan-Penilaian-Mandiri-%s-%d.pdf", fileSlug(id.Unit), id.Year)
+	// The report is written under a temporary name and renamed, so the
+	// dialog's empty file is only a placeholder.
+	showSaveFile(v.app.win, saveOptions{name: name, ext: ".pdf", dir: documentsDir()}, func(path string) {
 		v.printTo(path, nil)
-	}, v.app.win)
-	d.SetFileName(fmt.Sprintf("Laporan-Penilaian-Mandiri-%s-%d.pdf", fileSlug(id.Unit), id.Year))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(documentsDir())); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // printTo writes the OPD report of the window's copy of the workspace to

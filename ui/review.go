@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -474,19 +473,10 @@ func (p *reviewPage) onExport() {
 // chooseReviewFile asks where the review bundle goes and writes it there.
 func (p *reviewPage) chooseReviewFile(passphrase string) {
 	v := p.v
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			showError(err, v.app.win)
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close()
+	name := fmt.Sprintf("reviu-%s-%d-revisi-%d.swanilai.zip", strings.ToLower(p.code), v.ws.Identity().Year, p.latest.Revision)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip"}, func(path string) {
 		p.writeReview(path, passphrase, nil)
-	}, v.app.win)
-	d.SetFileName(fmt.Sprintf("reviu-%s-%d-revisi-%d.swanilai.zip", strings.ToLower(p.code), v.ws.Identity().Year, p.latest.Revision))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // writeReview writes the review bundle off the UI goroutine; done, when

@@ -217,71 +217,105 @@ func (rd *Reader) Assignment(ctx context.Context) (*model.Assignment, *model.Pac
 }
 
 // decodeAssignment reads assignment.json strictly and checks it against
-// the manifest m, the pack p it carries and the key that signed it.
+// the manifest m, the pack p it carries and the key that signed it, in
+// this order: the JSON and its format; the coordinator's key; the header
+// against the manifest and the key, the OPD's name, that something is
+// assigned, the OPD's code; the indicators; the targets and target index;
+// the deadline and the timeline. Every failure is ErrContents.
 func decodeAssignment(data []byte, m *Manifest, p *model.Pack, key model.PublicKey) (*model.Assignment, error) {
-	bad := func(format string, a ...any) (*model.Assignment, error) {
-		return nil, fmt.Errorf("%w: %s: %s", ErrContents, AssignmentName, fmt.Sprintf(format, a...))
+	bad := func(err error) (*model.Assignment, error) {
+		return nil, fmt.Errorf("%w: %s: %v", ErrContents, AssignmentName, err)
 	}
-	var doc assignmentDoc
-	if err := decodeStrict(data, &doc); err != nil {
-		return bad("%v", err)
-	}
-	if doc.Format != assignmentFormat || doc.Version != assignmentVersion {
-		return bad("format %q versi / version %d", doc.Format, doc.Version)
-	}
-	coordinator, err := ParsePublicKey([]byte(doc.Coordinator))
+	doc, coordinator, err := parseAssignment(data, m, key)
 	if err != nil {
-		return bad("coordinator: %v", err)
-	}
-	switch {
-	case doc.Instansi != m.Sender.Instansi || doc.Year != m.Year || doc.InstrumentID != m.Instrument.ID ||
-		doc.InstrumentHash != m.Instrument.Hash || doc.Revision != m.Revision || !doc.Sent.Equal(m.Created):
-		return bad("berbeda dari manifest / differs from the manifest")
-	case !coordinator.Equal(key):
-		return bad("kunci koordinator bukan kunci penanda tangan / the coordinator's key is not the signer's")
-	case !plainText(doc.Name) || strings.TrimSpace(doc.Name) == "":
-		return bad("nama / name %q", doc.Name)
-	case len(doc.Indicators) == 0:
-		return bad("%v", model.ErrNothingAssigned)
-	}
-	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
-		return bad("kode / code %q", doc.Code)
+		return bad(err)
 	}
 	a := &model.Assignment{Code: doc.Code, Name: doc.Name, Revision: doc.Revision, Instansi: doc.Instansi, Year: doc.Year,
 		InstrumentID: doc.InstrumentID, InstrumentHash: doc.InstrumentHash, TargetIndex: doc.TargetIndex, Coordinator: coordinator, Sent: doc.Sent}
 	for i, no := range doc.Indicators {
 		if p.Indicator(no) == nil || slices.Contains(doc.Indicators[:i], no) {
-			return bad("indikator %d", no)
+			return bad(fmt.Errorf("indikator %d", no))
 		}
 	}
 	a.Indicators = doc.Indicators
-	for _, t := range doc.Targets {
-		if err := p.CheckValue(t.Indicator, t.Value); err != nil || t.Value == model.Unanswered {
-			return bad("target indikator %d: %v", t.Indicator, err)
-		}
-		if _, dup := a.Targets[t.Indicator]; dup {
-			return bad("target indikator %d dua kali / twice", t.Indicator)
-		}
-		if a.Targets == nil {
-			a.Targets = map[int]model.Hundredths{}
-		}
-		a.Targets[t.Indicator] = t.Value
+	if a.Targets, err = doc.targets(p); err != nil {
+		return bad(err)
 	}
 	if t := doc.TargetIndex; t != 0 && (t < 100 || t > 500) {
-		return bad("%v: %s", model.ErrTargetRange, t.ID())
+		return bad(fmt.Errorf("%v: %s", model.ErrTargetRange, t.ID()))
 	}
 	if a.Deadline, err = model.ParseDate(doc.Deadline); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
+	if a.Timeline, err = doc.timeline(); err != nil {
+		return bad(err)
+	}
+	return a, nil
+}
+
+// parseAssignment decodes assignment.json strictly and checks its format,
+// the coordinator's key, which must be key, and its header against the
+// manifest m. It returns the document and the coordinator's key.
+func parseAssignment(data []byte, m *Manifest, key model.PublicKey) (*assignmentDoc, model.PublicKey, error) {
+	var doc assignmentDoc
+	if err := decodeStrict(data, &doc); err != nil {
+		return nil, model.PublicKey{}, err
+	}
+	if doc.Format != assignmentFormat || doc.Version != assignmentVersion {
+		return nil, model.PublicKey{}, fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
+	}
+	coordinator, err := ParsePublicKey([]byte(doc.Coordinator))
+	if err != nil {
+		return nil, model.PublicKey{}, fmt.Errorf("coordinator: %v", err)
+	}
+	switch {
+	case !m.sentAs(doc.Instansi, doc.Year, doc.InstrumentID, doc.InstrumentHash, doc.Revision, doc.Sent):
+		return nil, model.PublicKey{}, errors.New("berbeda dari manifest / differs from the manifest")
+	case !coordinator.Equal(key):
+		return nil, model.PublicKey{}, errors.New("kunci koordinator bukan kunci penanda tangan / the coordinator's key is not the signer's")
+	case !plainText(doc.Name) || strings.TrimSpace(doc.Name) == "":
+		return nil, model.PublicKey{}, fmt.Errorf("nama / name %q", doc.Name)
+	case len(doc.Indicators) == 0:
+		return nil, model.PublicKey{}, model.ErrNothingAssigned
+	}
+	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
+		return nil, model.PublicKey{}, fmt.Errorf("kode / code %q", doc.Code)
+	}
+	return &doc, coordinator, nil
+}
+
+// targets returns the assigned target levels by indicator, nil when there
+// are none: each a level p accepts, once per indicator.
+func (doc *assignmentDoc) targets(p *model.Pack) (map[int]model.Hundredths, error) {
+	var out map[int]model.Hundredths
+	for _, t := range doc.Targets {
+		if err := p.CheckValue(t.Indicator, t.Value); err != nil || t.Value == model.Unanswered {
+			return nil, fmt.Errorf("target indikator %d: %v", t.Indicator, err)
+		}
+		if _, dup := out[t.Indicator]; dup {
+			return nil, fmt.Errorf("target indikator %d dua kali / twice", t.Indicator)
+		}
+		if out == nil {
+			out = map[int]model.Hundredths{}
+		}
+		out[t.Indicator] = t.Value
+	}
+	return out, nil
+}
+
+// timeline returns the timeline: each milestone with its due date, in an
+// order model.Timeline.Check accepts.
+func (doc *assignmentDoc) timeline() (model.Timeline, error) {
+	var out model.Timeline
 	for _, d := range doc.Timeline {
 		due, err := model.ParseDate(d.Due)
 		if err != nil || due.IsZero() {
-			return bad("jadwal / timeline %q: %v", d.Due, model.ErrDate)
+			return nil, fmt.Errorf("jadwal / timeline %q: %v", d.Due, model.ErrDate)
 		}
-		a.Timeline = append(a.Timeline, model.Milestone{Stage: model.Stage(d.Stage), Due: due})
+		out = append(out, model.Milestone{Stage: model.Stage(d.Stage), Due: due})
 	}
-	if err := a.Timeline.Check(); err != nil {
-		return bad("%v", err)
+	if err := out.Check(); err != nil {
+		return nil, err
 	}
-	return a, nil
+	return out, nil
 }

@@ -3,6 +3,7 @@ package bundle
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -170,74 +171,116 @@ func encodeContents(s *model.Submission) ([]byte, error) {
 
 // decodeContents reads assessment.json strictly and checks it against the
 // manifest m and, when it is not nil, the instrument pack p (whose hash is
-// the manifest's). It returns the submission's assessment and history.
+// the manifest's). It returns the submission's assessment and history. In
+// this order: the JSON, strictly, and its format and version; the role and
+// identity against the manifest; what only the JSON can get wrong while it
+// becomes a submission (an indicator twice, dates); the submission against
+// p (model.ValidateSubmission, whose doc gives the order of its checks);
+// and last the evidence links against the evidence members. Every failure
+// is ErrContents.
 func decodeContents(data []byte, m *Manifest, p *model.Pack) (*model.Submission, error) {
-	bad := func(format string, a ...any) (*model.Submission, error) {
-		return nil, fmt.Errorf("%w: %s", ErrContents, fmt.Sprintf(format, a...))
+	doc, err := parseContents(data, m)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrContents, err)
 	}
+	s, err := doc.submission(m, p)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrContents, err)
+	}
+	files, err := model.ValidateSubmission(p, s)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrContents, err)
+	}
+	// s has no report yet (VerifyExcept takes it from the manifest), so
+	// files are the evidence files.
+	if err := checkEvidenceMembers(m, files); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrContents, err)
+	}
+	return s, nil
+}
+
+// parseContents decodes assessment.json strictly and checks its format,
+// the sender's role and its identity against the manifest m.
+func parseContents(data []byte, m *Manifest) (*contentsDoc, error) {
 	var doc contentsDoc
 	if err := decodeStrict(data, &doc); err != nil {
-		return bad("%v", err)
+		return nil, err
 	}
 	if doc.Format != contentsFormat || doc.Version != contentsVersion {
-		return bad("format %q versi / version %d", doc.Format, doc.Version)
+		return nil, fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
 	}
 	id := doc.Identity
 	switch {
 	case id.Role != string(model.RoleOPD):
-		return bad("peran / role %q", id.Role)
-	case id.WorkspaceID != m.Sender.WorkspaceID || id.Instansi != m.Sender.Instansi || id.Unit != m.Sender.Unit ||
-		id.Year != m.Year || id.InstrumentID != m.Instrument.ID || id.InstrumentHash != m.Instrument.Hash:
-		return bad("identitas berbeda dari manifest / identity differs from the manifest")
-	case doc.AnswersReview < 0 || doc.AnswersReview >= m.Revision:
-		return bad("answers_review %d, revisi / revision %d", doc.AnswersReview, m.Revision)
+		return nil, fmt.Errorf("peran / role %q", id.Role)
+	case !id.matches(m):
+		return nil, errors.New("identitas berbeda dari manifest / identity differs from the manifest")
 	}
-	o := doc.Officials
+	return &doc, nil
+}
+
+// matches reports whether the identity is the one the manifest m names:
+// the same workspace, OPD, year and instrument.
+func (id identityDoc) matches(m *Manifest) bool {
+	return id.WorkspaceID == m.Sender.WorkspaceID && id.Instansi == m.Sender.Instansi && id.Unit == m.Sender.Unit &&
+		id.Year == m.Year && id.InstrumentID == m.Instrument.ID && id.InstrumentHash == m.Instrument.Hash
+}
+
+// submission returns the submission doc holds, of revision m.Revision on
+// the pack p, refusing what only its JSON can get wrong: a target or an
+// answer twice for one indicator, a date that is not one. Whether the
+// submission is sound is model.ValidateSubmission's to say.
+func (doc *contentsDoc) submission(m *Manifest, p *model.Pack) (*model.Submission, error) {
+	id, o := doc.Identity, doc.Officials
 	a := &model.Assessment{
 		Identity: model.Identity{ID: id.WorkspaceID, Role: model.RoleOPD, Instansi: id.Instansi, Unit: id.Unit, Year: id.Year,
 			InstrumentID: id.InstrumentID, InstrumentHash: id.InstrumentHash, Created: id.Created},
 		Pack: p,
 		Officials: model.Officials{HeadName: o.HeadName, HeadNIP: o.HeadNIP, HeadTitle: o.HeadTitle, ResponsibleName: o.ResponsibleName,
 			ResponsibleNIP: o.ResponsibleNIP, ResponsibleTitle: o.ResponsibleTitle, Place: o.Place},
-		Answers:     map[int]model.Answer{},
 		TargetIndex: doc.TargetIndex,
 		Revision:    m.Revision,
 	}
-	known := func(no int) error {
-		if p != nil && p.Indicator(no) == nil {
-			return fmt.Errorf("indikator %d: %w", no, model.ErrUnknownIndicator)
-		}
-		if no < 1 {
-			return fmt.Errorf("indikator %d", no)
-		}
-		return nil
+	var err error
+	if a.Targets, err = doc.targets(); err != nil {
+		return nil, err
 	}
-	if t := doc.TargetIndex; t != 0 && (t < 100 || t > 500) {
-		return bad("%v: %s", model.ErrTargetRange, t.ID())
+	if a.Answers, err = doc.answers(); err != nil {
+		return nil, err
 	}
+	if a.Evidence, err = doc.evidence(); err != nil {
+		return nil, err
+	}
+	s := &model.Submission{Revision: m.Revision, Assessment: a, AnswersReview: doc.AnswersReview,
+		Since: model.ChainHead{Seq: doc.History.Since.Seq, Hash: doc.History.Since.Hash}}
+	for _, c := range doc.History.Entries {
+		s.History = append(s.History, model.Change{Seq: c.Seq, At: c.At, By: c.By, Indicator: c.Indicator, Field: c.Field,
+			Old: c.Old, New: c.New, Prev: c.Prev, Hash: c.Hash})
+	}
+	return s, nil
+}
+
+// targets returns the target levels by indicator, nil when there are none.
+func (doc *contentsDoc) targets() (map[int]model.Hundredths, error) {
+	var out map[int]model.Hundredths
 	for _, t := range doc.Targets {
-		if err := known(t.Indicator); err != nil {
-			return bad("target: %v", err)
+		if _, dup := out[t.Indicator]; dup {
+			return nil, fmt.Errorf("target indikator %d dua kali / twice", t.Indicator)
 		}
-		if a.Targets == nil {
-			a.Targets = map[int]model.Hundredths{}
+		if out == nil {
+			out = map[int]model.Hundredths{}
 		}
-		if _, dup := a.Targets[t.Indicator]; dup {
-			return bad("target indikator %d dua kali / twice", t.Indicator)
-		}
-		a.Targets[t.Indicator] = t.Value
+		out[t.Indicator] = t.Value
 	}
+	return out, nil
+}
+
+// answers returns the answers by indicator.
+func (doc *contentsDoc) answers() (map[int]model.Answer, error) {
+	out := map[int]model.Answer{}
 	for _, d := range doc.Answers {
-		if err := known(d.Indicator); err != nil {
-			return bad("%v", err)
-		}
-		if _, dup := a.Answers[d.Indicator]; dup {
-			return bad("%v: %d", model.ErrDuplicateIndicator, d.Indicator)
-		}
-		if p != nil {
-			if err := p.CheckValue(d.Indicator, d.Value); err != nil {
-				return bad("%v", err)
-			}
+		if _, dup := out[d.Indicator]; dup {
+			return nil, fmt.Errorf("%v: %d", model.ErrDuplicateIndicator, d.Indicator)
 		}
 		ans := model.Answer{Indicator: d.Indicator, Value: d.Value, Fakta: d.Fakta, Analisis: d.Analisis, Sector: d.Sector,
 			By: d.By, At: d.At, Reconfirm: d.Reconfirm}
@@ -245,52 +288,47 @@ func decodeContents(data []byte, m *Manifest, p *model.Pack) (*model.Submission,
 			date, err1 := model.ParseDate(e.Date)
 			until, err2 := model.ParseDate(e.ValidUntil)
 			if err1 != nil || err2 != nil {
-				return bad("indikator %d: %v", d.Indicator, model.ErrDate)
+				return nil, fmt.Errorf("indikator %d: %v", d.Indicator, model.ErrDate)
 			}
 			ans.External = &model.ExternalValue{Value: e.Value, Source: e.Source, Date: date, ValidUntil: until}
 		}
-		a.Answers[d.Indicator] = ans
+		out[d.Indicator] = ans
 	}
-	sizes := map[string]int64{}
+	return out, nil
+}
+
+// evidence returns the evidence links, in model.SortEvidence's order.
+func (doc *contentsDoc) evidence() ([]model.Evidence, error) {
+	var out []model.Evidence
 	for _, d := range doc.Evidence {
-		if err := known(d.Indicator); err != nil {
-			return bad("bukti dukung / evidence: %v", err)
-		}
-		if !isSHA256(d.SHA256) || d.Size <= 0 || (sizes[d.SHA256] != 0 && sizes[d.SHA256] != d.Size) {
-			return bad("bukti dukung / evidence %q, %d B", d.SHA256, d.Size)
-		}
-		sizes[d.SHA256] = d.Size
 		docDate, err1 := model.ParseDate(d.DocDate)
 		until, err2 := model.ParseDate(d.ValidUntil)
 		if err1 != nil || err2 != nil {
-			return bad("bukti dukung / evidence %.12s: %v", d.SHA256, model.ErrDate)
+			return nil, fmt.Errorf("bukti dukung / evidence %.12s: %v", d.SHA256, model.ErrDate)
 		}
-		a.Evidence = append(a.Evidence, model.Evidence{Indicator: d.Indicator, SHA256: d.SHA256, Size: d.Size, Name: d.Name,
+		out = append(out, model.Evidence{Indicator: d.Indicator, SHA256: d.SHA256, Size: d.Size, Name: d.Name,
 			Title: d.Title, DocNo: d.DocNo, DocDate: docDate, ValidUntil: until, Level: d.Level, By: d.By, At: d.At})
 	}
-	model.SortEvidence(a.Evidence)
-	// The links and the evidence members name the same files.
+	model.SortEvidence(out)
+	return out, nil
+}
+
+// checkEvidenceMembers checks that the evidence links, whose files and
+// sizes are files, and the evidence members of m name the same files.
+func checkEvidenceMembers(m *Manifest, files map[string]int64) error {
+	left := maps.Clone(files)
 	for _, f := range m.Files {
 		sha, ok := strings.CutPrefix(f.Path, EvidencePrefix)
 		if !ok {
 			continue
 		}
-		if n, linked := sizes[sha]; !linked || n != f.Size {
-			return bad("%s tidak ditautkan ke indikator mana pun / is linked to no indicator", f.Path)
+		if n, linked := left[sha]; !linked || n != f.Size {
+			return fmt.Errorf("%s tidak ditautkan ke indikator mana pun / is linked to no indicator", f.Path)
 		}
-		delete(sizes, sha)
+		delete(left, sha)
 	}
-	if len(sizes) > 0 {
-		return bad("bukti dukung %.12s tanpa berkasnya / evidence without its file", slices.Sorted(maps.Keys(sizes))[0])
+	if len(left) > 0 {
+		return fmt.Errorf("bukti dukung %.12s tanpa berkasnya / evidence without its file", slices.Sorted(maps.Keys(left))[0])
 	}
-	s := &model.Submission{Assessment: a, Since: model.ChainHead{Seq: doc.History.Since.Seq, Hash: doc.History.Since.Hash},
-		AnswersReview: doc.AnswersReview}
-	for _, c := range doc.History.Entries {
-		s.History = append(s.History, model.Change{Seq: c.Seq, At: c.At, By: c.By, Indicator: c.Indicator, Field: c.Field,
-			Old: c.Old, New: c.New, Prev: c.Prev, Hash: c.Hash})
-	}
-	if err := model.VerifyChain(s.History, s.Since.Hash, s.Since.Seq+1); err != nil {
-		return bad("%v", err)
-	}
-	return s, nil
+	return nil
 }

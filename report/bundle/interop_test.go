@@ -8,14 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/swanilai/swanilai/internal/testenv"
 )
 
-// needMinisign skips the test when the minisign tool is missing.
+// needMinisign ends the test when the minisign tool is missing: a skip,
+// or a failure under CI=true.
 func needMinisign(t testing.TB) {
 	t.Helper()
-	if _, err := exec.LookPath("minisign"); err != nil {
-		t.Skip("minisign is not installed; scripts/dev.sh test installs it")
-	}
+	testenv.NeedTool(t, "minisign", "minisign")
 }
 
 // extract writes the members of bundle b into dir.

@@ -190,8 +190,28 @@ func ParseManifest(data []byte) (*Manifest, error) {
 	return &m, nil
 }
 
-// check checks the values of a decoded manifest.
+// check checks the values of a decoded manifest, in this order: the kind,
+// bundle id, revision, times, year, instrument and app version; the
+// sender; the number of files; the sender's key; and the files.
 func (m *Manifest) check() error {
+	if err := m.checkHead(); err != nil {
+		return err
+	}
+	if err := m.checkSender(); err != nil {
+		return err
+	}
+	if len(m.Files) > MaxMembers-2 {
+		return fmt.Errorf("%d berkas / files", len(m.Files))
+	}
+	if _, err := ParsePublicKey([]byte(m.Sender.PublicKey)); err != nil {
+		return fmt.Errorf("public_key: %v", err)
+	}
+	return m.checkFiles()
+}
+
+// checkHead checks what the manifest says of the bundle itself and of its
+// instrument.
+func (m *Manifest) checkHead() error {
 	switch {
 	case m.Kind != KindSubmission && m.Kind != KindAssignment && m.Kind != KindReview:
 		return fmt.Errorf("jenis / kind %q", m.Kind)
@@ -207,52 +227,43 @@ func (m *Manifest) check() error {
 		return fmt.Errorf("instrumen / instrument %q %q", m.Instrument.ID, m.Instrument.Hash)
 	case !plainText(m.AppVersion):
 		return fmt.Errorf("app_version %q", m.AppVersion)
+	}
+	return nil
+}
+
+// checkSender checks the sender's names and workspace id; a submission
+// names its OPD.
+func (m *Manifest) checkSender() error {
+	switch {
 	case strings.TrimSpace(m.Sender.Instansi) == "" || !plainText(m.Sender.Instansi):
 		return fmt.Errorf("instansi %q", m.Sender.Instansi)
 	case (m.Kind == KindSubmission && strings.TrimSpace(m.Sender.Unit) == "") || !plainText(m.Sender.Unit):
 		return fmt.Errorf("unit %q", m.Sender.Unit)
 	case !isUUID(m.Sender.WorkspaceID):
 		return fmt.Errorf("workspace_id %q", m.Sender.WorkspaceID)
-	case len(m.Files) > MaxMembers-2:
-		return fmt.Errorf("%d berkas / files", len(m.Files))
 	}
-	if _, err := ParsePublicKey([]byte(m.Sender.PublicKey)); err != nil {
-		return fmt.Errorf("public_key: %v", err)
-	}
-	required := map[string]bool{AssessmentName: false}
-	switch m.Kind {
-	case KindAssignment:
-		required = map[string]bool{AssignmentName: false, InstrumentName: false}
-	case KindReview:
-		required = map[string]bool{ReviewName: false}
-	}
+	return nil
+}
+
+// checkFiles checks the listed files, in order: each one's entry, then
+// whether a bundle of its kind holds such a member, and last that the
+// members its kind requires are all there.
+func (m *Manifest) checkFiles() error {
+	required := m.requiredMembers()
 	for i, f := range m.Files {
-		if err := checkName(f.Path); err != nil {
-			return fmt.Errorf("files: %v: %q", err, f.Path)
+		var prev *File
+		if i > 0 {
+			prev = &m.Files[i-1]
 		}
-		if i > 0 && m.Files[i-1].Path >= f.Path {
-			return fmt.Errorf("files: %q tidak urut atau ganda / out of order or twice", f.Path)
-		}
-		if !isSHA256(f.SHA256) {
-			return fmt.Errorf("files: %s: sha256 %q", f.Path, f.SHA256)
-		}
-		if f.Size < 0 || f.Size > MaxMemberSize {
-			return fmt.Errorf("files: %s: ukuran / size %d", f.Path, f.Size)
+		if err := checkFileEntry(prev, f); err != nil {
+			return err
 		}
 		if _, ok := required[f.Path]; ok {
 			required[f.Path] = true
 			continue
 		}
-		switch {
-		case m.Kind != KindSubmission:
-			return fmt.Errorf("files: %q bukan anggota bundel %s / not a member of a bundle of kind %s", f.Path, m.Kind, m.Kind)
-		case f.Path == ReportName:
-		case strings.HasPrefix(f.Path, EvidencePrefix):
-			if f.Path[len(EvidencePrefix):] != f.SHA256 || f.Size == 0 {
-				return fmt.Errorf("files: %s: sha256 %s, %d B", f.Path, f.SHA256, f.Size)
-			}
-		default:
-			return fmt.Errorf("files: %q bukan anggota bundel / not a bundle member", f.Path)
+		if err := m.checkOptionalMember(f); err != nil {
+			return err
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(required)) {
@@ -261,6 +272,62 @@ func (m *Manifest) check() error {
 		}
 	}
 	return nil
+}
+
+// requiredMembers returns the members a bundle of m's kind must list, each
+// marked not seen yet.
+func (m *Manifest) requiredMembers() map[string]bool {
+	switch m.Kind {
+	case KindAssignment:
+		return map[string]bool{AssignmentName: false, InstrumentName: false}
+	case KindReview:
+		return map[string]bool{ReviewName: false}
+	}
+	return map[string]bool{AssessmentName: false}
+}
+
+// checkFileEntry checks one listed file f, which follows prev (nil for the
+// first): a safe name after prev's, a SHA-256 and a size.
+func checkFileEntry(prev *File, f File) error {
+	if err := checkName(f.Path); err != nil {
+		return fmt.Errorf("files: %v: %q", err, f.Path)
+	}
+	if prev != nil && prev.Path >= f.Path {
+		return fmt.Errorf("files: %q tidak urut atau ganda / out of order or twice", f.Path)
+	}
+	if !isSHA256(f.SHA256) {
+		return fmt.Errorf("files: %s: sha256 %q", f.Path, f.SHA256)
+	}
+	if f.Size < 0 || f.Size > MaxMemberSize {
+		return fmt.Errorf("files: %s: ukuran / size %d", f.Path, f.Size)
+	}
+	return nil
+}
+
+// checkOptionalMember checks that f, a file its kind does not require, is
+// one a bundle of m's kind may hold: a submission's report or evidence
+// files, each of the latter named by its SHA-256 and not empty.
+func (m *Manifest) checkOptionalMember(f File) error {
+	switch {
+	case m.Kind != KindSubmission:
+		return fmt.Errorf("files: %q bukan anggota bundel %s / not a member of a bundle of kind %s", f.Path, m.Kind, m.Kind)
+	case f.Path == ReportName:
+	case strings.HasPrefix(f.Path, EvidencePrefix):
+		if f.Path[len(EvidencePrefix):] != f.SHA256 || f.Size == 0 {
+			return fmt.Errorf("files: %s: sha256 %s, %d B", f.Path, f.SHA256, f.Size)
+		}
+	default:
+		return fmt.Errorf("files: %q bukan anggota bundel / not a bundle member", f.Path)
+	}
+	return nil
+}
+
+// sentAs reports whether a bundle's document with the given instansi,
+// year, instrument, revision and time of sending is the one the manifest
+// describes.
+func (m *Manifest) sentAs(instansi string, year int, instrumentID, instrumentHash string, revision int, sent time.Time) bool {
+	return instansi == m.Sender.Instansi && year == m.Year && instrumentID == m.Instrument.ID &&
+		instrumentHash == m.Instrument.Hash && revision == m.Revision && sent.Equal(m.Created)
 }
 
 // decodeStrict decodes data, one JSON object, into v: no field v does not

@@ -186,48 +186,68 @@ func (rd *Reader) Review(ctx context.Context, p *model.Pack) (*model.Review, err
 }
 
 // decodeReview reads review.json strictly and checks it against the
-// manifest m and the pack p.
+// manifest m and the pack p, in this order: the JSON and its format; the
+// header against the manifest, the OPD and reviewer's names, that there
+// are decisions, the OPD's code; then each decision. Every failure is
+// ErrContents.
 func decodeReview(data []byte, m *Manifest, p *model.Pack) (*model.Review, error) {
-	bad := func(format string, a ...any) (*model.Review, error) {
-		return nil, fmt.Errorf("%w: %s: %s", ErrContents, ReviewName, fmt.Sprintf(format, a...))
+	bad := func(err error) (*model.Review, error) {
+		return nil, fmt.Errorf("%w: %s: %v", ErrContents, ReviewName, err)
 	}
 	var doc reviewDoc
 	if err := decodeStrict(data, &doc); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
-	if doc.Format != reviewFormat || doc.Version != reviewVersion {
-		return bad("format %q versi / version %d", doc.Format, doc.Version)
-	}
-	switch {
-	case doc.Instansi != m.Sender.Instansi || doc.Year != m.Year || doc.InstrumentID != m.Instrument.ID ||
-		doc.InstrumentHash != m.Instrument.Hash || doc.Revision != m.Revision || !doc.Sent.Equal(m.Created):
-		return bad("berbeda dari manifest / differs from the manifest")
-	case !plainText(doc.Unit) || strings.TrimSpace(doc.Unit) == "" || !plainText(doc.By):
-		return bad("OPD %q", doc.Unit)
-	case len(doc.Decisions) == 0:
-		return bad("%v", model.ErrNoDecisions)
-	}
-	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
-		return bad("kode / code %q", doc.Code)
+	if err := doc.checkHead(m); err != nil {
+		return bad(err)
 	}
 	r := &model.Review{Code: doc.Code, Unit: doc.Unit, Instansi: doc.Instansi, Year: doc.Year, Revision: doc.Revision, Sent: doc.Sent, By: doc.By}
 	for i, d := range doc.Decisions {
-		dec := model.Decision{Indicator: d.Indicator, Verdict: model.Verdict(d.Verdict), Level: d.Level, Fakta: d.Fakta, Analisis: d.Analisis,
-			Justifikasi: d.Justifikasi, MissingEvidence: d.MissingEvidence, Revision: d.Revision, By: d.By, At: d.At}
-		switch {
-		case slices.ContainsFunc(doc.Decisions[:i], func(o decisionDoc) bool { return o.Indicator == d.Indicator }):
-			return bad("indikator %d dua kali / twice", d.Indicator)
-		case d.Revision < 1 || d.Revision > doc.Revision:
-			return bad("indikator %d: revisi / revision %d", d.Indicator, d.Revision)
-		case d.Verdict != string(model.VerdictAdjusted) && d.Level != model.Unanswered:
-			return bad("indikator %d: tingkat tanpa penyesuaian / a level without an adjustment", d.Indicator)
-		case !plainText(d.By):
-			return bad("indikator %d: oleh / by %q", d.Indicator, d.By)
-		}
-		if err := dec.Check(p); err != nil {
-			return bad("%v", err)
+		dec, err := doc.decision(i, d, p)
+		if err != nil {
+			return bad(err)
 		}
 		r.Decisions = append(r.Decisions, dec)
 	}
 	return r, nil
+}
+
+// checkHead checks the review's format and what it says besides its
+// decisions against the manifest m.
+func (doc *reviewDoc) checkHead(m *Manifest) error {
+	if doc.Format != reviewFormat || doc.Version != reviewVersion {
+		return fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
+	}
+	switch {
+	case !m.sentAs(doc.Instansi, doc.Year, doc.InstrumentID, doc.InstrumentHash, doc.Revision, doc.Sent):
+		return errors.New("berbeda dari manifest / differs from the manifest")
+	case !plainText(doc.Unit) || strings.TrimSpace(doc.Unit) == "" || !plainText(doc.By):
+		return fmt.Errorf("OPD %q", doc.Unit)
+	case len(doc.Decisions) == 0:
+		return model.ErrNoDecisions
+	}
+	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
+		return fmt.Errorf("kode / code %q", doc.Code)
+	}
+	return nil
+}
+
+// decision returns d, the i-th decision of the review, checked: the only
+// one on its indicator, made on the reviewed revision or an earlier one, a
+// level only with an adjustment, and one the pack p allows
+// (model.Decision.Check).
+func (doc *reviewDoc) decision(i int, d decisionDoc, p *model.Pack) (model.Decision, error) {
+	dec := model.Decision{Indicator: d.Indicator, Verdict: model.Verdict(d.Verdict), Level: d.Level, Fakta: d.Fakta, Analisis: d.Analisis,
+		Justifikasi: d.Justifikasi, MissingEvidence: d.MissingEvidence, Revision: d.Revision, By: d.By, At: d.At}
+	switch {
+	case slices.ContainsFunc(doc.Decisions[:i], func(o decisionDoc) bool { return o.Indicator == d.Indicator }):
+		return dec, fmt.Errorf("indikator %d dua kali / twice", d.Indicator)
+	case d.Revision < 1 || d.Revision > doc.Revision:
+		return dec, fmt.Errorf("indikator %d: revisi / revision %d", d.Indicator, d.Revision)
+	case d.Verdict != string(model.VerdictAdjusted) && d.Level != model.Unanswered:
+		return dec, fmt.Errorf("indikator %d: tingkat tanpa penyesuaian / a level without an adjustment", d.Indicator)
+	case !plainText(d.By):
+		return dec, fmt.Errorf("indikator %d: oleh / by %q", d.Indicator, d.By)
+	}
+	return dec, dec.Check(p)
 }

@@ -65,12 +65,41 @@ func Migrate(tx *bbolt.Tx) error {
 		return err
 	}
 	// Read everything first: a bucket must not change under ForEach.
-	type answer struct {
-		key []byte
-		rec AnswerV1
+	all, err := readAnswers(answers)
+	if err != nil {
+		return err
 	}
+	counts := map[[32]byte]int{}
+	for _, a := range all {
+		if err := moveLinks(a, blobs, links, counts); err != nil {
+			return err
+		}
+		if err := rewriteAnswer(answers, a); err != nil {
+			return err
+		}
+	}
+	bs, err := readBlobs(blobs)
+	if err != nil {
+		return err
+	}
+	for _, b := range bs {
+		if err := countLinks(b, blobs, pending, counts); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// answer is a version-1 answer record with its key.
+type answer struct {
+	key []byte
+	rec AnswerV1
+}
+
+// readAnswers reads every version-1 answer record.
+func readAnswers(answers *bbolt.Bucket) ([]answer, error) {
 	var all []answer
-	err = answers.ForEach(func(k, v []byte) error {
+	err := answers.ForEach(func(k, v []byte) error {
 		var a AnswerV1
 		if len(k) != 4 {
 			return fmt.Errorf("%w: answer key %x", errV1, k)
@@ -81,47 +110,54 @@ func Migrate(tx *bbolt.Tx) error {
 		all = append(all, answer{append([]byte(nil), k...), a})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	counts := map[[32]byte]int{}
-	for _, a := range all {
-		for _, l := range a.rec.Evidence {
-			var sum [32]byte
-			if n, err := hex.Decode(sum[:], []byte(l.SHA256)); err != nil || n != 32 {
-				return fmt.Errorf("%w: indicator %d: link %q", errV1, binary.BigEndian.Uint32(a.key), l.SHA256)
-			}
-			if blobs.Get(sum[:]) == nil {
-				return fmt.Errorf("%w: indicator %d: link to %.12s, which is not stored", errV1, binary.BigEndian.Uint32(a.key), l.SHA256)
-			}
-			key := append(append([]byte(nil), a.key...), sum[:]...)
-			if links.Get(key) != nil {
-				continue // the same file listed twice: one link
-			}
-			counts[sum]++
-			if err := putJSON(links, key, linkV2{Name: l.Name, Title: l.Title, DocNo: l.DocNo, DocDate: l.DocDate,
-				ValidUntil: l.ValidUntil, Level: l.Level, By: l.By, At: l.At}); err != nil {
-				return err
-			}
+	return all, err
+}
+
+// moveLinks writes the links of answer a into the links bucket, once per
+// file, and counts them in counts by blob.
+func moveLinks(a answer, blobs, links *bbolt.Bucket, counts map[[32]byte]int) error {
+	for _, l := range a.rec.Evidence {
+		var sum [32]byte
+		if n, err := hex.Decode(sum[:], []byte(l.SHA256)); err != nil || n != 32 {
+			return fmt.Errorf("%w: indicator %d: link %q", errV1, binary.BigEndian.Uint32(a.key), l.SHA256)
 		}
-		r := a.rec
-		if r.Value == 0 && r.Fakta == "" && r.Analisis == "" && r.Sector == "" && !r.Reconfirm {
-			if err := answers.Delete(a.key); err != nil {
-				return err
-			}
-			continue
+		if blobs.Get(sum[:]) == nil {
+			return fmt.Errorf("%w: indicator %d: link to %.12s, which is not stored", errV1, binary.BigEndian.Uint32(a.key), l.SHA256)
 		}
-		if err := putJSON(answers, a.key, answerV2{Value: r.Value, Fakta: r.Fakta, Analisis: r.Analisis, Sector: r.Sector,
-			By: r.By, At: r.At, Reconfirm: r.Reconfirm}); err != nil {
+		key := append(append([]byte(nil), a.key...), sum[:]...)
+		if links.Get(key) != nil {
+			continue // the same file listed twice: one link
+		}
+		counts[sum]++
+		if err := putJSON(links, key, linkV2{Name: l.Name, Title: l.Title, DocNo: l.DocNo, DocDate: l.DocDate,
+			ValidUntil: l.ValidUntil, Level: l.Level, By: l.By, At: l.At}); err != nil {
 			return err
 		}
 	}
-	type blob struct {
-		key []byte
-		rec BlobV1
+	return nil
+}
+
+// rewriteAnswer writes answer a as a version-2 record, without its links,
+// or deletes it when it has nothing else to say.
+func rewriteAnswer(answers *bbolt.Bucket, a answer) error {
+	r := a.rec
+	if r.Value == 0 && r.Fakta == "" && r.Analisis == "" && r.Sector == "" && !r.Reconfirm {
+		return answers.Delete(a.key)
 	}
+	return putJSON(answers, a.key, answerV2{Value: r.Value, Fakta: r.Fakta, Analisis: r.Analisis, Sector: r.Sector,
+		By: r.By, At: r.At, Reconfirm: r.Reconfirm})
+}
+
+// blob is a version-1 blob record with its key.
+type blob struct {
+	key []byte
+	rec BlobV1
+}
+
+// readBlobs reads every version-1 blob record.
+func readBlobs(blobs *bbolt.Bucket) ([]blob, error) {
 	var bs []blob
-	err = blobs.ForEach(func(k, v []byte) error {
+	err := blobs.ForEach(func(k, v []byte) error {
 		var b BlobV1
 		if len(k) != 32 {
 			return fmt.Errorf("%w: blob key %x", errV1, k)
@@ -132,25 +168,21 @@ func Migrate(tx *bbolt.Tx) error {
 		bs = append(bs, blob{append([]byte(nil), k...), b})
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	for _, b := range bs {
-		var sum [32]byte
-		copy(sum[:], b.key)
-		n := counts[sum]
-		if n == 0 {
-			if err := blobs.Delete(b.key); err != nil {
-				return err
-			}
-			if err := putJSON(pending, binary.BigEndian.AppendUint64(nil, b.rec.Extent), PendingV1{Started: time.Now().UTC(), Reason: "freed"}); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := putJSON(blobs, b.key, blobV2{Size: b.rec.Size, Extent: b.rec.Extent, Chunks: b.rec.Chunks, Links: n}); err != nil {
+	return bs, err
+}
+
+// countLinks writes blob b as a version-2 record with its count of links
+// from counts or, when no link names it, deletes it and marks its extent
+// pending.
+func countLinks(b blob, blobs, pending *bbolt.Bucket, counts map[[32]byte]int) error {
+	var sum [32]byte
+	copy(sum[:], b.key)
+	n := counts[sum]
+	if n == 0 {
+		if err := blobs.Delete(b.key); err != nil {
 			return err
 		}
+		return putJSON(pending, binary.BigEndian.AppendUint64(nil, b.rec.Extent), PendingV1{Started: time.Now().UTC(), Reason: "freed"})
 	}
-	return nil
+	return putJSON(blobs, b.key, blobV2{Size: b.rec.Size, Extent: b.rec.Extent, Chunks: b.rec.Chunks, Links: n})
 }
