@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -49,7 +48,7 @@ var windowCommand = &command{
 }
 
 // errNoWindow reports a start of the window from a build without one.
-var errNoWindow = errors.New("jendela tidak tersedia dalam program ini; pakai perintahnya, lihat swanilai help / this program has no window; use the commands, see swanilai help")
+var errNoWindow = model.NewCode("err.cli.no_window")
 
 // openWindow is what `swanilai` does without a sub-command: the window, on
 // the workspace of -w, else the last one used.
@@ -105,7 +104,7 @@ func openWindow(_ context.Context, std stdio, args []string) error {
 }
 
 // errNoDisplay reports a start of the window where there is no screen.
-var errNoDisplay = errors.New("tidak ada layar grafis (DISPLAY kosong): jalankan di desktop, atau pakai perintahnya, lihat swanilai help / no graphical display (DISPLAY is empty): run it on a desktop, or use the commands, see swanilai help")
+var errNoDisplay = model.NewCode("err.cli.no_display")
 
 // haveDisplay checks, on X11 and Wayland systems, that there is a display
 // to open the window on, so that a start over SSH gets a plain sentence

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -23,7 +22,7 @@ const (
 )
 
 // ErrRole reports a role other than opd or coordinator.
-var ErrRole = errors.New("peran harus opd atau coordinator / role must be opd or coordinator")
+var ErrRole = NewCode("err.role")
 
 // ParseRole reads "opd" or "coordinator".
 func ParseRole(s string) (Role, error) {

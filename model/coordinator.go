@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -31,34 +30,34 @@ type OPD struct {
 var (
 	// ErrOPDCode reports a code that is empty or has other characters than
 	// letters, digits and dashes.
-	ErrOPDCode = errors.New("kode OPD hanya huruf, angka dan tanda hubung / an OPD code has letters, digits and dashes only")
+	ErrOPDCode = NewCode("err.opd_code")
 	// ErrOPDName reports an OPD without its name.
-	ErrOPDName = errors.New("nama OPD kosong / the OPD name is empty")
+	ErrOPDName = NewCode("err.opd_name")
 	// ErrNoSuchOPD reports a code the registry does not have.
-	ErrNoSuchOPD = errors.New("OPD tidak terdaftar / no such OPD")
+	ErrNoSuchOPD = NewCode("err.no_such_opd")
 	// ErrOPDExists reports a second OPD with the same code or name.
-	ErrOPDExists = errors.New("OPD dengan kode atau nama itu sudah terdaftar / an OPD with that code or name is registered already")
+	ErrOPDExists = NewCode("err.opd_exists")
 	// ErrNothingAssigned reports an assignment bundle asked for an OPD
 	// that has no indicator assigned.
-	ErrNothingAssigned = errors.New("belum ada indikator yang ditugaskan ke OPD ini / no indicator is assigned to this OPD")
+	ErrNothingAssigned = NewCode("err.nothing_assigned")
 	// ErrStage reports a stage name that is not one of the yearly cycle's.
-	ErrStage = errors.New("tahap tidak dikenal: penilaian-mandiri, penilaian-dokumen, revisi atau pelaporan / unknown stage: penilaian-mandiri, penilaian-dokumen, revisi or pelaporan")
+	ErrStage = NewCode("err.stage")
 	// ErrTimeline reports a timeline with a stage twice or without a date.
-	ErrTimeline = errors.New("jadwal tidak sah / invalid timeline")
+	ErrTimeline = NewCode("err.timeline")
 	// ErrTrend reports an earlier year's result that cannot be right: a
 	// year twice or out of range, an index outside 1,00–5,00, more domain
 	// indices than the instrument has domains.
-	ErrTrend = errors.New("data tren tidak sah / invalid trend data")
+	ErrTrend = NewCode("err.trend")
 	// ErrOPDOnly reports an assignment given to a workspace that is not an
 	// OPD's.
-	ErrOPDOnly = errors.New("hanya berkas kerja OPD yang menerima penugasan / only an OPD workspace takes an assignment")
+	ErrOPDOnly = NewCode("err.opd_only")
 	// ErrBadAssignment reports an assignment whose contents the workspace
 	// cannot take: an indicator the instrument lacks, a target out of range.
 	// A bundle that verified never carries one.
-	ErrBadAssignment = errors.New("isi penugasan tidak sah / invalid assignment contents")
+	ErrBadAssignment = NewCode("err.bad_assignment")
 	// ErrAssignmentReplay reports an assignment that is not newer than the
 	// one the workspace holds; it comes inside an *AssignmentReplayError.
-	ErrAssignmentReplay = errors.New("penugasan lama atau yang sudah diterima / an older or already received assignment")
+	ErrAssignmentReplay = NewCode("err.assignment_replay")
 )
 
 // AssignmentReplayError is an assignment that is not newer than the one

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -15,7 +14,7 @@ type Date struct {
 }
 
 // ErrDate reports a date that is not a real date written as YYYY-MM-DD.
-var ErrDate = errors.New("bukan tanggal TTTT-BB-HH / not a date as YYYY-MM-DD")
+var ErrDate = NewCode("err.date")
 
 // ParseDate reads "2024-03-01". The empty string is the zero Date.
 func ParseDate(s string) (Date, error) {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -15,7 +14,7 @@ type Hundredths int64
 
 // ErrDecimal reports a number that is not a plain decimal with at most two
 // fractional digits.
-var ErrDecimal = errors.New("bukan angka desimal dengan paling banyak dua angka di belakang koma / not a decimal number with at most two decimals")
+var ErrDecimal = NewCode("err.decimal")
 
 // ParseHundredths reads "3", "3.5", "3,50" or "1.30" exactly. A decimal comma
 // (Indonesian) and a decimal point are both accepted; signs, exponents,

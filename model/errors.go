@@ -12,47 +12,47 @@ import (
 var (
 	// ErrPackSyntax reports a pack file that is not well-formed JSON of the
 	// expected shape.
-	ErrPackSyntax = errors.New("paket instrumen rusak / malformed instrument pack")
+	ErrPackSyntax = NewCode("err.pack_syntax")
 	// ErrPackFormat reports a JSON file that is not an instrument pack.
-	ErrPackFormat = errors.New("bukan paket instrumen Swanilai / not a Swanilai instrument pack")
+	ErrPackFormat = NewCode("err.pack_format")
 	// ErrPackVersion reports a pack written for a newer format version.
-	ErrPackVersion = errors.New("versi format paket instrumen tidak didukung / instrument pack format version not supported")
+	ErrPackVersion = NewCode("err.pack_version")
 	// ErrPackStatus reports an unknown status value.
-	ErrPackStatus = errors.New("status paket tidak dikenal / unknown pack status")
+	ErrPackStatus = NewCode("err.pack_status")
 	// ErrUnknownField reports a field the pack format does not define.
-	ErrUnknownField = errors.New("kolom tidak dikenal dalam paket instrumen / unknown field in instrument pack")
+	ErrUnknownField = NewCode("err.unknown_field")
 	// ErrWeightSum reports weights (bobot) that do not add up.
-	ErrWeightSum = errors.New("jumlah bobot tidak sesuai / weights do not add up")
+	ErrWeightSum = NewCode("err.weight_sum")
 	// ErrLevelCount reports an indicator or scale without exactly five levels
 	// numbered 1 to 5.
-	ErrLevelCount = errors.New("tidak tepat lima tingkat / not exactly five levels")
+	ErrLevelCount = NewCode("err.level_count")
 	// ErrEmptyCriteria reports a level without kriteria.
-	ErrEmptyCriteria = errors.New("tingkat tanpa kriteria / level without criteria")
+	ErrEmptyCriteria = NewCode("err.empty_criteria")
 	// ErrEmptyText reports a required text left empty.
-	ErrEmptyText = errors.New("teks wajib kosong / required text is empty")
+	ErrEmptyText = NewCode("err.empty_text")
 	// ErrDuplicateNumber reports a number used twice.
-	ErrDuplicateNumber = errors.New("nomor ganda / duplicate number")
+	ErrDuplicateNumber = NewCode("err.duplicate_number")
 	// ErrBandGap reports predikat bands that leave part of [1, 5] uncovered,
 	// and likewise level ranges or external index bands over their span.
-	ErrBandGap = errors.New("rentang berlubang / bands leave a gap")
+	ErrBandGap = NewCode("err.band_gap")
 	// ErrBandOverlap reports predikat bands, level ranges or external index
 	// bands that overlap, or a band that is empty.
-	ErrBandOverlap = errors.New("rentang tumpang tindih / bands overlap")
+	ErrBandOverlap = NewCode("err.band_overlap")
 	// ErrLevelRanges reports level ranges that do not fit the pack's values:
 	// ranges on a scale of whole levels, decimal values without a range for
 	// every level, or a range that does not hold its own level.
-	ErrLevelRanges = errors.New("rentang nilai tingkat tidak sesuai / level ranges do not fit")
+	ErrLevelRanges = NewCode("err.level_ranges")
 	// ErrUnknownScale reports an indicator on a scale the pack does not define.
-	ErrUnknownScale = errors.New("skala tingkat tidak dikenal / unknown level scale")
+	ErrUnknownScale = NewCode("err.unknown_scale")
 	// ErrUnknownPack reports an instrument id that is not known.
-	ErrUnknownPack = errors.New("instrumen tidak dikenal / unknown instrument")
+	ErrUnknownPack = NewCode("err.unknown_pack")
 	// ErrExternalIndex reports an external index definition that cannot
 	// convert values: no decimal values in the pack, an empty scale or a
 	// band without width.
-	ErrExternalIndex = errors.New("definisi indeks eksternal tidak sah / invalid external index definition")
+	ErrExternalIndex = NewCode("err.external_index")
 	// ErrCrosswalk reports a crosswalk that names no instrument, or links
 	// an indicator twice.
-	ErrCrosswalk = errors.New("padanan indikator tidak sah / invalid indicator crosswalk")
+	ErrCrosswalk = NewCode("err.crosswalk")
 )
 
 // PackError is a pack validation failure at a named place of the pack.
@@ -77,37 +77,37 @@ func (e *PackError) Unwrap() error { return e.Err }
 // Errors of answer files and answer values.
 var (
 	// ErrAnswersSyntax reports an answers file that cannot be read as CSV or JSON.
-	ErrAnswersSyntax = errors.New("berkas jawaban rusak / malformed answers file")
+	ErrAnswersSyntax = NewCode("err.answers_syntax")
 	// ErrAnswersHeader reports a CSV header without the required columns.
-	ErrAnswersHeader = errors.New("baris judul salah / wrong header")
+	ErrAnswersHeader = NewCode("err.answers_header")
 	// ErrNotNumber reports a value that is not a number.
-	ErrNotNumber = errors.New("bukan angka / not a number")
+	ErrNotNumber = NewCode("err.not_number")
 	// ErrUnknownIndicator reports an indicator number the instrument lacks.
-	ErrUnknownIndicator = errors.New("indikator tidak ada / no such indicator")
+	ErrUnknownIndicator = NewCode("err.unknown_indicator")
 	// ErrLevelRange reports a value outside 1–5.
-	ErrLevelRange = errors.New("tingkat di luar 1–5 / level out of range")
+	ErrLevelRange = NewCode("err.level_range")
 	// ErrNotWholeLevel reports a decimal value for an instrument that rates
 	// in whole levels only.
-	ErrNotWholeLevel = errors.New("tingkat harus bilangan bulat / not a whole level")
+	ErrNotWholeLevel = NewCode("err.not_whole_level")
 	// ErrDuplicateIndicator reports an indicator answered twice.
-	ErrDuplicateIndicator = errors.New("indikator dijawab dua kali / indicator answered twice")
+	ErrDuplicateIndicator = NewCode("err.duplicate_indicator")
 	// ErrInstrumentMismatch reports answers meant for another instrument.
-	ErrInstrumentMismatch = errors.New("jawaban untuk instrumen lain / answers are for another instrument")
+	ErrInstrumentMismatch = NewCode("err.instrument_mismatch")
 	// ErrNotExternal reports an external index value for an indicator that
 	// takes none.
-	ErrNotExternal = errors.New("indikator ini tidak memakai nilai indeks eksternal / indicator takes no external index value")
+	ErrNotExternal = NewCode("err.not_external")
 	// ErrExternalRange reports an external index value outside the index's
 	// scale.
-	ErrExternalRange = errors.New("nilai indeks eksternal di luar skalanya / external index value out of range")
+	ErrExternalRange = NewCode("err.external_range")
 	// ErrExternalMismatch reports an answer whose level differs from the
 	// conversion of its external index value.
-	ErrExternalMismatch = errors.New("tingkat tidak sesuai konversi nilai indeks eksternal / level does not match the external index conversion")
+	ErrExternalMismatch = NewCode("err.external_mismatch")
 	// ErrExternalSource reports an external index value without its source,
 	// or a source or date without an external value.
-	ErrExternalSource = errors.New("nilai indeks eksternal harus disertai sumbernya / an external index value needs its source")
+	ErrExternalSource = NewCode("err.external_source")
 	// ErrNotSector reports a sector service name for an indicator that is
 	// not a Layanan Publik Sektor indicator.
-	ErrNotSector = errors.New("indikator ini tidak memakai nama layanan sektor / indicator takes no sector service name")
+	ErrNotSector = NewCode("err.not_sector")
 )
 
 // AnswerError is a problem at a line of an answers file, or of a trend
@@ -136,9 +136,9 @@ func (e *AnswerError) Unwrap() error { return e.Err }
 // Errors of the target planner.
 var (
 	// ErrTargetRange reports a target outside the index range 1,00–5,00.
-	ErrTargetRange = errors.New("target harus antara 1,00 dan 5,00 / target must lie between 1,00 and 5,00")
+	ErrTargetRange = NewCode("err.target_range")
 	// ErrNothingAnswered reports a score or plan over no answered indicator.
-	ErrNothingAnswered = errors.New("belum ada indikator yang dijawab / no indicator is answered")
+	ErrNothingAnswered = NewCode("err.nothing_answered")
 )
 
 // Errors of workspace files and evidence. The store returns errors that
@@ -146,28 +146,28 @@ var (
 // word them without knowing the store.
 var (
 	// ErrWorkspaceLocked reports a workspace another window or process has open.
-	ErrWorkspaceLocked = errors.New("berkas kerja sedang dibuka di tempat lain / workspace is already open")
+	ErrWorkspaceLocked = NewCode("err.workspace_locked")
 	// ErrNotWorkspace reports a file that is not a Swanilai workspace.
-	ErrNotWorkspace = errors.New("bukan berkas kerja Swanilai / not a Swanilai workspace")
+	ErrNotWorkspace = NewCode("err.not_workspace")
 	// ErrWorkspaceDamaged reports a workspace file whose contents are damaged.
-	ErrWorkspaceDamaged = errors.New("berkas kerja rusak / workspace is damaged")
+	ErrWorkspaceDamaged = NewCode("err.workspace_damaged")
 	// ErrSchemaTooNew reports a workspace written by a newer Swanilai.
-	ErrSchemaTooNew = errors.New("berkas kerja dibuat oleh Swanilai yang lebih baru / workspace was written by a newer Swanilai")
+	ErrSchemaTooNew = NewCode("err.schema_too_new")
 	// ErrWorkspaceExists reports an attempt to create a workspace over an existing file.
-	ErrWorkspaceExists = errors.New("berkas sudah ada / file already exists")
+	ErrWorkspaceExists = NewCode("err.workspace_exists")
 	// ErrEvidenceEmpty reports an evidence file of 0 bytes.
-	ErrEvidenceEmpty = errors.New("berkas kosong (0 byte) / file is empty (0 bytes)")
+	ErrEvidenceEmpty = NewCode("err.evidence_empty")
 	// ErrEvidenceIsDir reports a folder given where an evidence file is expected.
-	ErrEvidenceIsDir = errors.New("ini folder, bukan berkas / is a directory, not a file")
+	ErrEvidenceIsDir = NewCode("err.evidence_is_dir")
 	// ErrDiskFull reports that the disk has no room for the evidence.
-	ErrDiskFull = errors.New("ruang disk tidak cukup / not enough disk space")
+	ErrDiskFull = NewCode("err.disk_full")
 	// ErrNoFolder reports a file to be written into a folder that does not
 	// exist.
-	ErrNoFolder = errors.New("folder tujuan tidak ada / the destination folder does not exist")
+	ErrNoFolder = NewCode("err.no_folder")
 	// ErrEvidenceCorrupt reports stored evidence bytes that no longer match their hash.
-	ErrEvidenceCorrupt = errors.New("isi bukti dukung tidak cocok dengan SHA-256-nya / evidence bytes do not match their SHA-256")
+	ErrEvidenceCorrupt = NewCode("err.evidence_corrupt")
 	// ErrNoSuchEvidence reports an evidence file that is not linked.
-	ErrNoSuchEvidence = errors.New("bukti dukung tidak ditemukan / no such evidence")
+	ErrNoSuchEvidence = NewCode("err.no_such_evidence")
 )
 
 // DestinationError words the failure to create a file at path: a missing

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -76,7 +75,7 @@ type Change struct {
 }
 
 // ErrChainBroken reports a history whose hash chain does not hold.
-var ErrChainBroken = errors.New("riwayat perubahan tidak utuh / history chain broken")
+var ErrChainBroken = NewCode("err.chain_broken")
 
 // digest is the hash of the entry's canonical encoding: a JSON array of
 // its fields in a fixed order, the time in UTC with nanoseconds.

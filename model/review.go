@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -70,10 +69,10 @@ type Decision struct {
 // Errors of review decisions.
 var (
 	// ErrVerdict reports an unknown verdict.
-	ErrVerdict = errors.New("keputusan reviu tidak dikenal / unknown review verdict")
+	ErrVerdict = NewCode("err.verdict")
 	// ErrNoteRequired reports an adjusted level or a revision request
 	// without the note that says why.
-	ErrNoteRequired = errors.New("catatan wajib diisi: kriteria mana yang tidak terpenuhi / a note is required: which criterion is not met")
+	ErrNoteRequired = NewCode("err.note_required")
 )
 
 // Check checks d against the instrument: a known verdict, a valid level

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,28 +17,28 @@ var (
 	// ErrNotLatest reports a decision made on a revision that is no longer
 	// the OPD's latest: a newer one was imported meanwhile, and the
 	// decision would land on answers the coordinator has not seen.
-	ErrNotLatest = errors.New("revisi yang lebih baru sudah diimpor; muat ulang reviu / a newer revision has been imported; reload the review")
+	ErrNotLatest = NewCode("err.not_latest")
 	// ErrNotReviewable reports a decision on an indicator the OPD's latest
 	// revision does not answer (a revision request on an indicator
 	// assigned to the OPD excepted: "answer it").
-	ErrNotReviewable = errors.New("indikator tidak dijawab dalam revisi ini / the indicator is not answered in this revision")
+	ErrNotReviewable = NewCode("err.not_reviewable")
 	// ErrNoDecisions reports a review bundle asked for before any decision
 	// on the OPD's latest revision.
-	ErrNoDecisions = errors.New("belum ada keputusan reviu untuk revisi terakhir OPD ini / no review decision on this OPD's latest revision yet")
+	ErrNoDecisions = NewCode("err.no_decisions")
 	// ErrReviewOPDOnly reports a review given to a workspace that is not
 	// an OPD's.
-	ErrReviewOPDOnly = errors.New("hanya berkas kerja OPD yang menerima reviu / only an OPD workspace takes a review")
+	ErrReviewOPDOnly = NewCode("err.review_opd_only")
 	// ErrNoCoordinatorKey reports a review received by an OPD's workspace
 	// that has pinned no coordinator key: only an assignment pins it, so
 	// that a review is never trusted on first sight.
-	ErrNoCoordinatorKey = errors.New("belum ada kunci koordinator: impor dulu penugasan dari koordinator / no coordinator key pinned: import the coordinator's assignment first")
+	ErrNoCoordinatorKey = NewCode("err.no_coordinator_key")
 	// ErrBadReview reports a review whose contents the workspace cannot
 	// take: a decision on an unknown indicator, a level out of range, a
 	// review of a revision the OPD never exported.
-	ErrBadReview = errors.New("isi reviu tidak sah / invalid review contents")
+	ErrBadReview = NewCode("err.bad_review")
 	// ErrReviewReplay reports a review that is not newer than the one the
 	// OPD's workspace holds; it comes inside a *ReviewReplayError.
-	ErrReviewReplay = errors.New("reviu lama atau yang sudah diterima / an older or already received review")
+	ErrReviewReplay = NewCode("err.review_replay")
 )
 
 // ReviewReplayError is a review that is not newer than the one an OPD's

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -146,28 +145,28 @@ type FormerKey struct {
 // carry.
 var (
 	// ErrNotOPD reports an export from a workspace that is not an OPD's.
-	ErrNotOPD = errors.New("hanya berkas kerja OPD yang dikirim ke koordinator / only an OPD workspace is sent to the coordinator")
+	ErrNotOPD = NewCode("err.not_opd")
 	// ErrNoUnit reports an OPD workspace without the name of its OPD: the
 	// coordinator could not tell whose submission it is.
-	ErrNoUnit = errors.New("nama OPD (unit) kosong / the OPD (unit) name is empty")
+	ErrNoUnit = NewCode("err.no_unit")
 	// ErrNotCoordinator reports an import into a workspace that is not the
 	// coordinator's.
-	ErrNotCoordinator = errors.New("hanya berkas kerja koordinator yang mengimpor kiriman OPD / only a coordinator workspace imports OPD submissions")
+	ErrNotCoordinator = NewCode("err.not_coordinator")
 	// ErrKeyChanged reports a submission signed by another key than the
 	// one pinned for its OPD; it comes inside a *KeyChangedError.
-	ErrKeyChanged = errors.New("ditandatangani dengan kunci lain dari kunci OPD yang tersimpan / signed with another key than the OPD's pinned key")
+	ErrKeyChanged = NewCode("err.key_changed")
 	// ErrReplay reports a submission whose revision is not newer than the
 	// last one imported from its OPD; it comes inside a *ReplayError.
-	ErrReplay = errors.New("kiriman lama atau yang sudah diimpor / an older or already imported submission")
+	ErrReplay = NewCode("err.replay")
 	// ErrSenderMismatch reports a submission for another instansi, year or
 	// instrument; it comes inside a *SenderMismatchError.
-	ErrSenderMismatch = errors.New("kiriman bukan untuk berkas kerja ini / submission is not for this workspace")
+	ErrSenderMismatch = NewCode("err.sender_mismatch")
 	// ErrCoordinatorOnly reports a change that only a coordinator's
 	// workspace takes: the OPD registry, assignments, target levels, the
 	// timeline, earlier years' results.
-	ErrCoordinatorOnly = errors.New("hanya untuk berkas kerja koordinator / for a coordinator workspace only")
+	ErrCoordinatorOnly = NewCode("err.coordinator_only")
 	// ErrNoSubmission reports an OPD or revision that was never imported.
-	ErrNoSubmission = errors.New("kiriman tidak ditemukan / no such submission")
+	ErrNoSubmission = NewCode("err.no_submission")
 )
 
 // KeyChangedError is a submission signed by another key than the one pinned

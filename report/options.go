@@ -1,7 +1,6 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
@@ -48,16 +47,16 @@ type Options struct {
 var (
 	// ErrInput reports an assessment or recap the report cannot be made
 	// from, such as one without an instrument.
-	ErrInput = errors.New("data laporan tidak lengkap / report input incomplete")
+	ErrInput = model.NewCode("err.report.input")
 	// ErrOptions reports Options that cannot be used: no generation time,
 	// an unknown language.
-	ErrOptions = errors.New("pilihan laporan tidak sah / invalid report options")
+	ErrOptions = model.NewCode("err.report.options")
 	// ErrRender reports a failure inside the PDF library. It wraps the
 	// library's own error.
-	ErrRender = errors.New("PDF tidak dapat dibuat / cannot render the PDF")
+	ErrRender = model.NewCode("err.report.render")
 	// ErrWrite reports that the finished PDF could not be written to the
 	// writer. It wraps the writer's error.
-	ErrWrite = errors.New("PDF tidak dapat ditulis / cannot write the PDF")
+	ErrWrite = model.NewCode("err.report.write")
 )
 
 // check validates opts and fills in the defaults.

@@ -27,38 +27,38 @@ var (
 	// comes inside a *SchemaError that names the versions.
 	ErrSchemaTooNew = model.ErrSchemaTooNew
 	// ErrClosed reports a call on a closed Workspace.
-	ErrClosed = errors.New("berkas kerja sudah ditutup / workspace is closed")
+	ErrClosed = model.NewCode("err.store.closed")
 	// ErrNoAuthor reports a change without the name of who makes it.
-	ErrNoAuthor = errors.New("nama pengubah kosong / who makes the change is not given")
+	ErrNoAuthor = model.NewCode("err.store.no_author")
 	// ErrInstrumentChanged reports a new year that uses another instrument
 	// than the workspace it starts from: answers cannot be carried over.
-	ErrInstrumentChanged = errors.New("instrumen berbeda dari berkas kerja tahun lalu / instrument differs from last year's workspace")
+	ErrInstrumentChanged = model.NewCode("err.store.instrument_changed")
 	// ErrNotSector reports a sector service name for an indicator that is
 	// not a Layanan Publik Sektor indicator.
 	ErrNotSector = model.ErrNotSector
 	// ErrTextTooLong reports a FAKTA, ANALISIS or other text over 64 KiB.
-	ErrTextTooLong = errors.New("teks terlalu panjang (maks. 64 KiB) / text too long (max 64 KiB)")
+	ErrTextTooLong = model.NewCode("err.store.text_too_long")
 	// ErrBadIdentity reports CreateOptions that do not describe a workspace.
-	ErrBadIdentity = errors.New("identitas berkas kerja tidak lengkap / incomplete workspace identity")
+	ErrBadIdentity = model.NewCode("err.store.bad_identity")
 
 	// ErrNoSuchEvidence reports an evidence file that is not linked (or no
 	// longer stored).
 	ErrNoSuchEvidence = model.ErrNoSuchEvidence
 	// ErrAmbiguousPrefix reports a SHA-256 prefix that matches more than one
 	// evidence file.
-	ErrAmbiguousPrefix = errors.New("awalan SHA-256 cocok dengan lebih dari satu bukti dukung / SHA-256 prefix matches more than one evidence file")
+	ErrAmbiguousPrefix = model.NewCode("err.store.ambiguous_prefix")
 	// ErrEvidenceCorrupt reports stored evidence bytes that do not hash back
 	// to their SHA-256.
 	ErrEvidenceCorrupt = model.ErrEvidenceCorrupt
 	// ErrEvidenceMeta reports evidence metadata that cannot be right: a level
 	// outside 0–5, a valid-until date before the document date.
-	ErrEvidenceMeta = errors.New("keterangan bukti dukung tidak sah / invalid evidence details")
+	ErrEvidenceMeta = model.NewCode("err.store.evidence_meta")
 	// ErrEmptyFile reports an evidence file of 0 bytes.
 	ErrEmptyFile = model.ErrEvidenceEmpty
 	// ErrIsDirectory reports a folder given as an evidence file.
 	ErrIsDirectory = model.ErrEvidenceIsDir
 	// ErrNotRegular reports a device, pipe or socket given as an evidence file.
-	ErrNotRegular = errors.New("bukan berkas biasa / not a regular file")
+	ErrNotRegular = model.NewCode("err.store.not_regular")
 	// ErrDiskFull reports a disk without room for the work; a *SpaceError
 	// carries the numbers when they are known up front.
 	ErrDiskFull = model.ErrDiskFull

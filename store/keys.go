@@ -5,7 +5,6 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"strconv"
 
@@ -16,7 +15,7 @@ import (
 
 // ErrOtherKey reports a signing key that is not the workspace's own: the
 // key pair of a workspace never changes, only how its private half is kept.
-var ErrOtherKey = errors.New("bukan kunci berkas kerja ini / not this workspace's key")
+var ErrOtherKey = model.NewCode("err.store.other_key")
 
 // newSigningKey makes an Ed25519 key pair with a random minisign key ID,
 // as the minisign tool does.

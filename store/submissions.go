@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -23,7 +22,7 @@ import (
 // ErrBadSubmission reports a submission whose contents the workspace cannot
 // keep: an indicator the instrument lacks, a level out of range, a broken
 // history chain. A bundle that verified never carries one.
-var ErrBadSubmission = errors.New("isi kiriman tidak sah / invalid submission contents")
+var ErrBadSubmission = model.NewCode("err.store.bad_submission")
 
 // ImportOptions are the inputs of Import besides the submission.
 type ImportOptions struct {

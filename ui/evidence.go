@@ -288,7 +288,7 @@ func (l *evidenceList) edit(e model.Evidence) {
 func dateValidator(s string) error {
 	_, err := model.ParseDate(strings.TrimSpace(s))
 	if err != nil {
-		return errors.New(lang.L("error.date"))
+		return errors.New(model.ErrDate.In(windowLang()))
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ func TestTranslationsComplete(t *testing.T) {
 			}
 		}
 	}
-	for _, e := range errorTexts {
+	for _, e := range plainErrors {
 		if !slices.Contains(keys, e.key) {
 			t.Errorf("error key %q not found by the scan", e.key)
 		}

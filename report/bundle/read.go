@@ -26,7 +26,7 @@ import (
 const directoryBudget = 2<<20 + 65<<10
 
 // errDirectory stops reading a central directory over its budget.
-var errDirectory = errors.New("direktori zip terlalu besar / zip directory too large")
+var errDirectory = model.NewCode("err.bundle.directory")
 
 // OpenOptions are the inputs of Open besides the file.
 type OpenOptions struct {
