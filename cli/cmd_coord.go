@@ -16,6 +16,7 @@ import (
 	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/report/bundle"
 	"github.com/swanilai/swanilai/roundtrip"
+	"github.com/swanilai/swanilai/store"
 )
 
 func init() {
@@ -178,58 +179,23 @@ func runAssign(ctx context.Context, std stdio, args []string) error {
 		return usagef("sebutkan OPD dengan --opd / name the OPD with --opd")
 	}
 	p := w.Pack()
-	add, err := parseNumbers(p, "indicators", *indicators)
+	ch, err := parseAssignChange(p, *code, *indicators, *unassign, *target)
 	if err != nil {
 		return err
-	}
-	drop, err := parseNumbers(p, "unassign", *unassign)
-	if err != nil {
-		return err
-	}
-	var level model.Hundredths
-	if *target != "" && *target != "-" {
-		if level, err = model.ParseHundredths(*target); err != nil {
-			return usagef("--target-level %q bukan angka 1–5 atau - / is not a number 1–5 or -", *target)
-		}
-	}
-	if *target != "" && len(add) == 0 {
-		return usagef("--target-level berlaku untuk indikator --indicators / applies to the --indicators")
 	}
 	due, err := model.ParseDate(*deadline)
 	if err != nil {
 		return usagef("--deadline: %v", err)
 	}
 	// Check everything before changing anything.
-	for _, no := range add {
-		if err := p.CheckValue(no, level); err != nil {
-			return err
-		}
+	if err := ch.check(p); err != nil {
+		return err
 	}
-	for _, no := range add {
-		if err := w.SetAssigned(wf.by, *code, no, true); err != nil {
-			return err
-		}
-		if *target != "" {
-			if err := w.SetTarget(wf.by, no, level); err != nil {
-				return err
-			}
-		}
-	}
-	for _, no := range drop {
-		if err := w.SetAssigned(wf.by, *code, no, false); err != nil {
-			return err
-		}
+	if err := ch.apply(w, wf.by); err != nil {
+		return err
 	}
 	if *out == "" {
-		a, err := w.AssignmentFor(*code)
-		if errors.Is(err, model.ErrNothingAssigned) {
-			fmt.Fprintf(std.out, "%s: belum ada indikator yang ditugaskan / no indicator assigned yet\n", strings.ToUpper(*code))
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		return printAssignment(std.out, p, &a)
+		return showAssignment(std.out, w, p, *code)
 	}
 	pass, err := keyPassphrase(std, w, *passFile)
 	if err != nil {
@@ -239,16 +205,100 @@ func runAssign(ctx context.Context, std stdio, args []string) error {
 	if err != nil {
 		return err
 	}
-	var size int64
-	if st, err := os.Stat(*out); err == nil {
-		size = st.Size()
-	}
-	fmt.Fprintf(std.out, "Bundel penugasan ditulis / assignment bundle written: %s (%s)\n", *out, model.SizeText(size))
+	fmt.Fprintf(std.out, "Bundel penugasan ditulis / assignment bundle written: %s (%s)\n", *out, model.SizeText(fileSize(*out)))
 	if err := printAssignment(std.out, p, &a); err != nil {
 		return err
 	}
 	fmt.Fprintf(std.out, "  %-13s %s\n", "Sidik kunci", a.Coordinator.Fingerprint())
 	return nil
+}
+
+// assignChange is what one `assign` asks of an OPD's assignment: the
+// indicators it gains, the ones it loses, and, when --target-level is
+// given, the target level of the ones it gains (0 clears it).
+type assignChange struct {
+	code      string
+	add, drop []int
+	setTarget bool
+	level     model.Hundredths
+}
+
+// parseAssignChange reads the --indicators, --unassign and --target-level
+// flags of `assign` for the OPD code against the indicators of p.
+func parseAssignChange(p *model.Pack, code, indicators, unassign, target string) (assignChange, error) {
+	ch := assignChange{code: code, setTarget: target != ""}
+	var err error
+	if ch.add, err = parseNumbers(p, "indicators", indicators); err != nil {
+		return ch, err
+	}
+	if ch.drop, err = parseNumbers(p, "unassign", unassign); err != nil {
+		return ch, err
+	}
+	if target != "" && target != "-" {
+		if ch.level, err = model.ParseHundredths(target); err != nil {
+			return ch, usagef("--target-level %q bukan angka 1–5 atau - / is not a number 1–5 or -", target)
+		}
+	}
+	if ch.setTarget && len(ch.add) == 0 {
+		return ch, usagef("--target-level berlaku untuk indikator --indicators / applies to the --indicators")
+	}
+	return ch, nil
+}
+
+// check returns the error of the first indicator gained that the target
+// level does not suit, so that nothing is changed when one does not.
+func (ch assignChange) check(p *model.Pack) error {
+	for _, no := range ch.add {
+		if err := p.CheckValue(no, ch.level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply records the change in the coordinator's workspace w in the name
+// of by: the indicators gained, with their target level, then the ones
+// lost.
+func (ch assignChange) apply(w *store.Workspace, by string) error {
+	for _, no := range ch.add {
+		if err := w.SetAssigned(by, ch.code, no, true); err != nil {
+			return err
+		}
+		if ch.setTarget {
+			if err := w.SetTarget(by, no, ch.level); err != nil {
+				return err
+			}
+		}
+	}
+	for _, no := range ch.drop {
+		if err := w.SetAssigned(by, ch.code, no, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// showAssignment writes the OPD code's current assignment in w, or says
+// that nothing is assigned to it yet.
+func showAssignment(out io.Writer, w *store.Workspace, p *model.Pack, code string) error {
+	a, err := w.AssignmentFor(code)
+	if errors.Is(err, model.ErrNothingAssigned) {
+		fmt.Fprintf(out, "%s: belum ada indikator yang ditugaskan / no indicator assigned yet\n", strings.ToUpper(code))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return printAssignment(out, p, &a)
+}
+
+// fileSize is the size of the file at path, 0 when it cannot be read.
+func fileSize(path string) int64 {
+	st, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }
 
 // printAssignment writes what an assignment asks of its OPD.

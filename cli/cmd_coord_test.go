@@ -461,7 +461,7 @@ func TestCoordinatorCommandErrors(t *testing.T) {
 		{"tahap tidak dikenal", []string{"timeline", "-w", coord, "set", "rapat", "2025-09-01"}},
 		{"bukan tanggal", []string{"timeline", "-w", coord, "set", "revisi", "besok"}},
 		{"hanya untuk berkas kerja koordinator", []string{"timeline", "-w", opd, "set", "revisi", "2025-11-20"}},
-		{"data tren tidak sah / invalid trend data: tahun / year 1999", []string{"trend", "-w", coord, "add", "1999", "3"}},
+		{"data tren tidak sah / invalid trend data: tahun 1999: di luar 2000–2100 / year 1999: out of 2000–2100", []string{"trend", "-w", coord, "add", "1999", "3"}},
 		{"data tren tidak sah", []string{"trend", "-w", coord, "remove", "2020"}},
 		{"hanya untuk berkas kerja koordinator", []string{"trend", "-w", opd, "add", "2024", "3,76"}},
 		{"berkas kerja tidak ada", []string{"status", "-w", filepath.Join(dir, "tidak-ada.swanilai")}},

@@ -146,6 +146,26 @@ func instrumentList(std stdio, asJSON bool) error {
 
 func instrumentShow(std stdio, p *model.Pack) error {
 	w := std.out
+	showHeading(w, p)
+	showPredikat(w, p)
+	if err := showScales(w, p); err != nil {
+		return err
+	}
+	if err := showIndicators(w, p); err != nil {
+		return err
+	}
+	if err := showExternal(w, p); err != nil {
+		return err
+	}
+	showNotes(w, p)
+	showCrosswalks(w, p)
+	return nil
+}
+
+// showHeading writes the pack's title and id, its legal basis, its
+// version, status, years and hash, and the kind of values its indicators
+// take.
+func showHeading(w io.Writer, p *model.Pack) {
 	fmt.Fprintf(w, "%s (%s)\n", p.Title, p.ID)
 	for _, l := range p.LegalBasis {
 		fmt.Fprintf(w, "  %s\n", l)
@@ -156,6 +176,11 @@ func instrumentShow(std stdio, p *model.Pack) error {
 	} else {
 		fmt.Fprintln(w, "Nilai indikator: tingkat bulat 1–5 / whole levels")
 	}
+}
+
+// showPredikat lists the pack's predikat bands with their ranges and
+// other names.
+func showPredikat(w io.Writer, p *model.Pack) {
 	fmt.Fprintln(w, "\nPredikat:")
 	for _, b := range p.Predikat {
 		line := fmt.Sprintf("  %-12s %s", b.Name, b.Range())
@@ -164,75 +189,116 @@ func instrumentShow(std stdio, p *model.Pack) error {
 		}
 		fmt.Fprintln(w, line)
 	}
+}
+
+// showScales lists the pack's scales, each on one line when its levels
+// are names only, else as a table of levels.
+func showScales(w io.Writer, p *model.Pack) error {
 	fmt.Fprintln(w, "\nSkala / scales:")
 	for _, s := range p.Scales {
-		plain := true // names only: no aliases, no ranges
-		for _, l := range s.Levels {
-			plain = plain && l.Range == nil && len(l.Aliases) == 0
-		}
-		if plain {
-			var names []string
-			for _, l := range s.Levels {
-				names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
-			}
-			fmt.Fprintf(w, "  %s: %s\n", s.Name, strings.Join(names, " · "))
+		if plainScale(s) {
+			showPlainScale(w, s)
 			continue
 		}
-		fmt.Fprintf(w, "  %s:\n", s.Name)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		for _, l := range s.Levels {
-			rng := ""
-			if l.Range != nil {
-				rng = l.Range.String()
-			}
-			fmt.Fprintf(tw, "    %d\t%s\t%s\n", l.Value, withAliases(l.Name, l.Aliases), rng)
-		}
-		if err := tw.Flush(); err != nil {
+		if err := showScaleTable(w, s); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// plainScale reports whether the levels of s are names only: no aliases,
+// no ranges.
+func plainScale(s model.Scale) bool {
+	for _, l := range s.Levels {
+		if l.Range != nil || len(l.Aliases) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// showPlainScale writes a scale whose levels are names only on one line.
+func showPlainScale(w io.Writer, s model.Scale) {
+	var names []string
+	for _, l := range s.Levels {
+		names = append(names, fmt.Sprintf("%d %s", l.Value, l.Name))
+	}
+	fmt.Fprintf(w, "  %s: %s\n", s.Name, strings.Join(names, " · "))
+}
+
+// showScaleTable writes a scale as a table of its levels with their
+// other names and ranges.
+func showScaleTable(w io.Writer, s model.Scale) error {
+	fmt.Fprintf(w, "  %s:\n", s.Name)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, l := range s.Levels {
+		rng := ""
+		if l.Range != nil {
+			rng = l.Range.String()
+		}
+		fmt.Fprintf(tw, "    %d\t%s\t%s\n", l.Value, withAliases(l.Name, l.Aliases), rng)
+	}
+	return tw.Flush()
+}
+
+// showIndicators writes, after a blank line, the table of the pack's
+// domains (when it has them), aspects and indicators with their weights
+// and scales.
+func showIndicators(w io.Writer, p *model.Pack) error {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	indent := ""
 	if p.HasDomains() {
 		fmt.Fprintln(tw, "NO\tDOMAIN / ASPEK / INDIKATOR\tBOBOT\tSKALA")
+		indent = "  "
 	} else {
 		fmt.Fprintln(tw, "NO\tASPEK / INDIKATOR\tBOBOT\tSKALA")
 	}
 	for _, d := range p.Domains {
-		indent := "  "
 		if p.HasDomains() {
 			fmt.Fprintf(tw, "D%d\t%s\t%s\t\n", d.No, d.Name, d.Weight.ID())
-		} else {
-			indent = ""
 		}
 		for _, a := range d.Aspects {
-			fmt.Fprintf(tw, "A%d\t%s%s\t%s\t\n", a.No, indent, a.Name, a.Weight.ID())
-			for _, ind := range a.Indicators {
-				scale := ind.Scale
-				if ind.External != nil {
-					scale += " / " + ind.External.Short
-				}
-				fmt.Fprintf(tw, "%d\t%s  %s\t%s\t%s\n", ind.No, indent, ind.ShortName, ind.Weight.ID(), scale)
-			}
+			showAspect(tw, a, indent)
 		}
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if err := showExternal(w, p); err != nil {
-		return err
-	}
-	if len(p.Notes) > 0 {
-		fmt.Fprintln(w, "\nCatatan / notes:")
-		for _, n := range p.Notes {
-			fmt.Fprintf(w, "  - %s\n", n)
+	return tw.Flush()
+}
+
+// showAspect writes the rows of an aspect and its indicators in the table
+// of showIndicators, their names indented by indent.
+func showAspect(tw io.Writer, a model.Aspect, indent string) {
+	fmt.Fprintf(tw, "A%d\t%s%s\t%s\t\n", a.No, indent, a.Name, a.Weight.ID())
+	for _, ind := range a.Indicators {
+		scale := ind.Scale
+		if ind.External != nil {
+			scale += " / " + ind.External.Short
 		}
-		for _, no := range p.IndicatorNumbers() {
-			for _, n := range p.Indicator(no).Notes {
-				fmt.Fprintf(w, "  - Indikator %d: %s\n", no, n)
-			}
+		fmt.Fprintf(tw, "%d\t%s  %s\t%s\t%s\n", ind.No, indent, ind.ShortName, ind.Weight.ID(), scale)
+	}
+}
+
+// showNotes writes the pack's notes and then its indicators' notes, when
+// it has notes of its own.
+func showNotes(w io.Writer, p *model.Pack) {
+	if len(p.Notes) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nCatatan / notes:")
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "  - %s\n", n)
+	}
+	for _, no := range p.IndicatorNumbers() {
+		for _, n := range p.Indicator(no).Notes {
+			fmt.Fprintf(w, "  - Indikator %d: %s\n", no, n)
 		}
 	}
+}
+
+// showCrosswalks writes each of the pack's crosswalks: for each indicator,
+// the indicators of the older pack it stands for.
+func showCrosswalks(w io.Writer, p *model.Pack) {
 	for _, c := range p.Crosswalks {
 		fmt.Fprintf(w, "\nPadanan dari / crosswalk from %s (bukan ketentuan resmi / not official):\n", c.From)
 		for _, l := range c.Links {
@@ -243,7 +309,6 @@ func instrumentShow(std stdio, p *model.Pack) error {
 			fmt.Fprintf(w, "  %2d ← %s\n", l.Indicator, strings.Join(olds, ", "))
 		}
 	}
-	return nil
 }
 
 // showExternal lists the indicators whose value can be entered as another

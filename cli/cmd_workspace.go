@@ -5,13 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/user"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
+	"github.com/swanilai/swanilai/internal/platform"
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/roundtrip"
 	"github.com/swanilai/swanilai/store"
@@ -100,18 +100,9 @@ func (wf *workspaceFlags) parseOpen(fs *flagSet, args []string, min, max int) ([
 	return pos, w, err
 }
 
-// defaultAuthor is the user's full name, else the login name.
-func defaultAuthor() string {
-	u, err := user.Current()
-	if err != nil {
-		return os.Getenv("USER")
-	}
-	// The full name field of Unix accounts is "Name,room,phone,…".
-	if name, _, _ := strings.Cut(u.Name, ","); strings.TrimSpace(name) != "" {
-		return strings.TrimSpace(name)
-	}
-	return u.Username
-}
+// defaultAuthor is the account's display name, else its login without
+// the domain.
+func defaultAuthor() string { return platform.UserName() }
 
 // parseIndicator reads an indicator number of p.
 func parseIndicator(p *model.Pack, s string) (int, error) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -118,91 +119,154 @@ func runTrend(_ context.Context, std stdio, args []string) error {
 		return err
 	}
 	var add []model.YearResult
+	removed := false
 	switch {
 	case len(pos) == 3 && pos[0] == "add":
-		r := model.YearResult{Predikat: strings.TrimSpace(*predikat)}
-		if r.Year, err = strconv.Atoi(pos[1]); err != nil {
-			return usagef("tahun / year %q", pos[1])
-		}
-		if r.Index, err = model.ParseHundredths(pos[2]); err != nil {
-			return usagef("indeks / index %q: %v", pos[2], err)
-		}
-		for _, f := range strings.FieldsFunc(*domains, func(r rune) bool { return r == ' ' || r == ';' || r == '/' }) {
-			d, err := model.ParseHundredths(f)
-			if err != nil {
-				return usagef("--domains %q: %v", f, err)
-			}
-			r.Domains = append(r.Domains, d)
+		r, err := parseTrendYear(pos[1], pos[2], *predikat, *domains)
+		if err != nil {
+			return err
 		}
 		add = append(add, r)
 	case len(pos) == 2 && pos[0] == "remove":
-		year, err := strconv.Atoi(pos[1])
-		if err != nil {
-			return usagef("tahun / year %q", pos[1])
+		if results, err = removeTrendYear(results, pos[1]); err != nil {
+			return err
 		}
-		n := len(results)
-		results = deleteYear(results, year)
-		if len(results) == n {
-			return fmt.Errorf("%d: %w: tahun itu tidak ada / no such year", year, model.ErrTrend)
-		}
+		removed = true
 	case len(pos) != 0:
 		return usagef("pemakaian / usage: swanilai trend %s", c.args)
 	}
-	if *csvFile != "" {
-		r, err := openInput(std, *csvFile)
-		if err != nil {
-			return err
-		}
-		rows, err := model.ParseTrend(*csvFile, r)
-		r.Close()
-		if err != nil {
-			return err
-		}
-		add = append(add, rows...)
+	rows, err := readTrendCSV(std, *csvFile)
+	if err != nil {
+		return err
 	}
-	if len(add) > 0 || (len(pos) > 0 && pos[0] == "remove") {
+	add = append(add, rows...)
+	if len(add) > 0 || removed {
 		results = model.MergeTrend(results, add)
 		if err := w.SetTrend(wf.by, results); err != nil {
 			return err
 		}
 	}
 	if *asJSON {
-		out := []trendJSON{}
-		for _, r := range results {
-			out = append(out, trendJSON{Year: r.Year, Index: r.Index, Predikat: r.Predikat, Domains: append([]model.Hundredths{}, r.Domains...)})
-		}
-		return writeJSON(std.out, out)
+		return writeTrendJSON(std.out, results)
 	}
+	return printTrend(std.out, w.Pack(), results)
+}
+
+// parseTrendYear reads the arguments of `trend add`: the year, its index,
+// its predikat and the --domains list of domain indices.
+func parseTrendYear(year, index, predikat, domains string) (model.YearResult, error) {
+	r := model.YearResult{Predikat: strings.TrimSpace(predikat)}
+	var err error
+	if r.Year, err = strconv.Atoi(year); err != nil {
+		return r, usagef("tahun / year %q", year)
+	}
+	if r.Index, err = model.ParseHundredths(index); err != nil {
+		return r, usagef("indeks / index %q: %v", index, err)
+	}
+	r.Domains, err = parseDomainIndices(domains)
+	return r, err
+}
+
+// parseDomainIndices reads the --domains flag of `trend add`: domain
+// indices separated by spaces, semicolons or slashes. It returns nil when
+// the flag is empty.
+func parseDomainIndices(s string) ([]model.Hundredths, error) {
+	var out []model.Hundredths
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ';' || r == '/' }) {
+		d, err := model.ParseHundredths(f)
+		if err != nil {
+			return nil, usagef("--domains %q: %v", f, err)
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// removeTrendYear takes the year named by the argument of `trend remove`
+// out of results; it is an error when results has no such year.
+func removeTrendYear(results []model.YearResult, arg string) ([]model.YearResult, error) {
+	year, err := strconv.Atoi(arg)
+	if err != nil {
+		return nil, usagef("tahun / year %q", arg)
+	}
+	kept := deleteYear(results, year)
+	if len(kept) == len(results) {
+		return nil, fmt.Errorf("%d: %w: tahun itu tidak ada / no such year", year, model.ErrTrend)
+	}
+	return kept, nil
+}
+
+// readTrendCSV reads the earlier years' results from the --csv file name
+// ("-" is standard input). It reads nothing when name is empty.
+func readTrendCSV(std stdio, name string) ([]model.YearResult, error) {
+	if name == "" {
+		return nil, nil
+	}
+	r, err := openInput(std, name)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := model.ParseTrend(name, r)
+	r.Close()
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// writeTrendJSON writes the earlier years' results as `trend --json`.
+func writeTrendJSON(w io.Writer, results []model.YearResult) error {
+	out := []trendJSON{}
+	for _, r := range results {
+		out = append(out, trendJSON{Year: r.Year, Index: r.Index, Predikat: r.Predikat, Domains: append([]model.Hundredths{}, r.Domains...)})
+	}
+	return writeJSON(w, out)
+}
+
+// printTrend writes the earlier years' results as a table, with a column
+// for each domain of p when p has domains, or says there are none yet.
+func printTrend(w io.Writer, p *model.Pack, results []model.YearResult) error {
 	if len(results) == 0 {
-		fmt.Fprintln(std.out, "Belum ada hasil tahun sebelumnya / no earlier results yet.")
+		fmt.Fprintln(w, "Belum ada hasil tahun sebelumnya / no earlier results yet.")
 		return nil
 	}
-	p := w.Pack()
-	tw := tabwriter.NewWriter(std.out, 0, 0, 2, ' ', 0)
-	header := "TAHUN\tINDEKS\tPREDIKAT"
-	for _, d := range p.Domains {
-		if p.HasDomains() {
-			header += "\t" + strings.ToUpper(d.Name)
-		}
-	}
-	fmt.Fprintln(tw, header)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, trendHeader(p))
 	for _, r := range results {
-		line := fmt.Sprintf("%d\t%s\t%s", r.Year, r.Index.ID(), orDash(r.Predikat))
-		for i := range p.Domains {
-			if !p.HasDomains() {
-				break
-			}
-			v := "–"
-			if i < len(r.Domains) && r.Domains[i] != 0 {
-				v = r.Domains[i].ID()
-			}
-			line += "\t" + v
-		}
-		fmt.Fprintln(tw, line)
+		fmt.Fprintln(tw, trendLine(p, r))
 	}
 	return tw.Flush()
 }
 
+// trendHeader is the header line of the `trend` table.
+func trendHeader(p *model.Pack) string {
+	header := "TAHUN\tINDEKS\tPREDIKAT"
+	if p.HasDomains() {
+		for _, d := range p.Domains {
+			header += "\t" + strings.ToUpper(d.Name)
+		}
+	}
+	return header
+}
+
+// trendLine is one year's line of the `trend` table; a domain index the
+// year lacks shows as a dash.
+func trendLine(p *model.Pack, r model.YearResult) string {
+	line := fmt.Sprintf("%d\t%s\t%s", r.Year, r.Index.ID(), orDash(r.Predikat))
+	if !p.HasDomains() {
+		return line
+	}
+	for i := range p.Domains {
+		v := "–"
+		if i < len(r.Domains) && r.Domains[i] != 0 {
+			v = r.Domains[i].ID()
+		}
+		line += "\t" + v
+	}
+	return line
+}
+
+// deleteYear returns results without the result of year.
 func deleteYear(results []model.YearResult, year int) []model.YearResult {
 	var out []model.YearResult
 	for _, r := range results {

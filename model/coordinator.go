@@ -145,34 +145,24 @@ func ParseStage(s string) (Stage, error) {
 	return "", fmt.Errorf("%q: %w", s, ErrStage)
 }
 
-// Text names the stage in Indonesian.
-func (s Stage) Text() string {
-	switch s {
-	case StageSelfAssessment:
-		return "Penilaian mandiri"
-	case StageDocuments:
-		return "Penilaian dokumen"
-	case StageRevision:
-		return "Revisi dokumen"
-	case StageReporting:
-		return "Pelaporan"
-	}
-	return string(s)
-}
+// In names the stage in language l, from the catalogue ("stage." and the
+// stage). A stage the catalogue lacks comes back as itself.
+func (s Stage) In(l Lang) string { return catalogueName(l, "stage.", string(s)) }
 
-// TextEN names the stage in English.
-func (s Stage) TextEN() string {
-	switch s {
-	case StageSelfAssessment:
-		return "Self-assessment"
-	case StageDocuments:
-		return "Document review"
-	case StageRevision:
-		return "Revision"
-	case StageReporting:
-		return "Reporting"
+// Text is s.In(ID): a wrapper over the catalogue, kept for its callers.
+func (s Stage) Text() string { return s.In(ID) }
+
+// TextEN is s.In(EN): a wrapper over the catalogue, kept for its callers.
+func (s Stage) TextEN() string { return s.In(EN) }
+
+// catalogueName returns the catalogue's sentence of prefix+name in language
+// l, a name without values, or name itself when the catalogue lacks it.
+func catalogueName(l Lang, prefix, name string) string {
+	key := prefix + name
+	if !HasText(l, key) && !HasText(ID, key) {
+		return name
 	}
-	return string(s)
+	return Text(l, key, nil)
 }
 
 // Milestone is the deadline of one stage.
@@ -222,10 +212,10 @@ func (t Timeline) Check() error {
 			return fmt.Errorf("%w: %q: %w", ErrTimeline, m.Stage, ErrStage)
 		}
 		if seen[m.Stage] {
-			return fmt.Errorf("%w: tahap %s dua kali / stage %s twice", ErrTimeline, m.Stage, m.Stage)
+			return Errorf(ErrTimeline, "err.timeline.twice", "Stage", m.Stage)
 		}
 		if m.Due.IsZero() {
-			return fmt.Errorf("%w: tahap %s tanpa tanggal / stage %s has no date", ErrTimeline, m.Stage, m.Stage)
+			return Errorf(ErrTimeline, "err.timeline.no_date", "Stage", m.Stage)
 		}
 		seen[m.Stage] = true
 	}
@@ -334,35 +324,15 @@ const (
 	OPDOverdue OPDState = "terlambat"
 )
 
-// Text says the state in Indonesian.
-func (s OPDState) Text() string {
-	switch s {
-	case OPDNotStarted:
-		return "Belum mulai"
-	case OPDAssignmentSent:
-		return "Penugasan dikirim"
-	case OPDSubmitted:
-		return "Terkirim"
-	case OPDOverdue:
-		return "Terlambat"
-	}
-	return string(s)
-}
+// In says the state in language l, from the catalogue ("opd_state." and
+// the state). A state the catalogue lacks comes back as itself.
+func (s OPDState) In(l Lang) string { return catalogueName(l, "opd_state.", string(s)) }
 
-// TextEN says the state in English.
-func (s OPDState) TextEN() string {
-	switch s {
-	case OPDNotStarted:
-		return "Not started"
-	case OPDAssignmentSent:
-		return "Assignment sent"
-	case OPDSubmitted:
-		return "Submitted"
-	case OPDOverdue:
-		return "Overdue"
-	}
-	return string(s)
-}
+// Text is s.In(ID): a wrapper over the catalogue, kept for its callers.
+func (s OPDState) Text() string { return s.In(ID) }
+
+// TextEN is s.In(EN): a wrapper over the catalogue, kept for its callers.
+func (s OPDState) TextEN() string { return s.In(EN) }
 
 // OPDStatus is one OPD's row in the coordinator's status view.
 type OPDStatus struct {

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"time"
 )
 
@@ -100,11 +99,11 @@ func VerifyChain(changes []Change, prev string, first uint64) error {
 		want := first + uint64(i)
 		switch {
 		case c.Seq != want:
-			return fmt.Errorf("%w: entri %d hilang atau bertukar (ditemukan %d) / entry %d missing or moved", ErrChainBroken, want, c.Seq, want)
+			return Errorf(ErrChainBroken, "err.chain_broken.moved", "Want", want, "Seq", c.Seq)
 		case c.Prev != prev:
-			return fmt.Errorf("%w: entri %d tidak menyambung ke entri sebelumnya / entry %d does not follow the one before", ErrChainBroken, c.Seq, c.Seq)
+			return Errorf(ErrChainBroken, "err.chain_broken.unlinked", "Seq", c.Seq)
 		case c.digest() != c.Hash:
-			return fmt.Errorf("%w: entri %d diubah / entry %d was altered", ErrChainBroken, c.Seq, c.Seq)
+			return Errorf(ErrChainBroken, "err.chain_broken.altered", "Seq", c.Seq)
 		}
 		prev = c.Hash
 	}

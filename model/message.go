@@ -217,44 +217,65 @@ func (e *Error) Detail(l Lang) string {
 }
 
 // Say returns err in language l as one plain sentence for people: the
-// sentence of the first error of the catalogue in its chain (a Code, or an
-// Error's code), or err's own text when it has none.
+// sentence of its code (CodeOf), or err's own text when it has none.
 func Say(err error, l Lang) string {
 	if err == nil {
 		return ""
 	}
-	for e := err; e != nil; {
-		switch c := e.(type) {
-		case *Code:
-			return c.In(l)
-		case *Error:
-			return c.In(l)
-		}
-		switch u := e.(type) {
-		case interface{ Unwrap() error }:
-			e = u.Unwrap()
-		case interface{ Unwrap() []error }:
-			return sayFirst(u.Unwrap(), l, err)
-		default:
-			e = nil
-		}
+	if c := CodeOf(err); c != nil {
+		return c.In(l)
 	}
 	return err.Error()
 }
 
-// sayFirst says the first of errs that the catalogue knows, else whole.
-func sayFirst(errs []error, l Lang, whole error) string {
-	for _, e := range errs {
-		var c *Code
-		var ce *Error
-		if errors.As(e, &ce) {
-			return ce.In(l)
+// CodeOf returns the code of err: the first Code in its chain, or the
+// code of the first Error, depth first as errors.As looks; else the code
+// that a typed error of its chain stands for (errors.Is, as *ReplayError
+// stands for ErrReplay); nil when it has none.
+func CodeOf(err error) *Code {
+	var found *Code
+	walk(err, func(e error) bool {
+		switch v := e.(type) {
+		case *Code:
+			found = v
+		case *Error:
+			found = v.Code
 		}
-		if errors.As(e, &c) {
-			return c.In(l)
+		return found != nil
+	})
+	if found != nil {
+		return found
+	}
+	for _, c := range Codes() {
+		if errors.Is(err, c) {
+			return c
 		}
 	}
-	return whole.Error()
+	return nil
+}
+
+// walk calls f on err and the errors it wraps, depth first, until f
+// returns true; it reports whether f did.
+func walk(err error, f func(error) bool) bool {
+	for err != nil {
+		if f(err) {
+			return true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				if walk(e, f) {
+					return true
+				}
+			}
+			return false
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // Context is an error that says where another happened, in the words of

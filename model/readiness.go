@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -59,55 +58,26 @@ type Finding struct {
 	Date   Date
 }
 
-// Text says what is wrong in Indonesian, as one sentence.
-func (f Finding) Text() string {
-	switch f.Kind {
-	case FindingNoEvidence:
-		return fmt.Sprintf("Tingkat %d dipilih tanpa bukti dukung.", f.Level)
-	case FindingNoFakta:
-		return "FAKTA belum diisi."
-	case FindingFaktaNoFile:
-		return "FAKTA tidak menyebut nama berkas bukti dukung yang dilampirkan."
-	case FindingNoAnalisis:
-		return "ANALISIS belum diisi."
-	case FindingExpired:
-		return fmt.Sprintf("Bukti dukung %s tidak berlaku lagi sejak %s.", f.File, f.Date.ID())
-	case FindingTooOld:
-		return fmt.Sprintf("Bukti dukung %s bertanggal %s, sudah 2 tahun atau lebih; tingkat %d meminta dokumen yang masih berlaku (< 2 tahun).", f.File, f.Date.ID(), f.Level)
-	case FindingNoSector:
-		return "Nama layanan publik sektor belum diisi."
-	case FindingReconfirm:
-		return "Jawaban dibawa dari tahun lalu dan belum dikonfirmasi ulang."
-	case FindingExternalExpired:
-		return fmt.Sprintf("Nilai indeks eksternal (%s) tidak berlaku lagi sejak %s.", f.Source, f.Date.ID())
+// In says what is wrong in language l, as one sentence of the catalogue
+// ("finding." and the kind). Its values are the chosen level, the file,
+// the source, and the date twice: as YYYY-MM-DD (Date) and in Indonesian
+// (DateID). A kind the catalogue lacks comes back as itself.
+func (f Finding) In(l Lang) string {
+	key := "finding." + string(f.Kind)
+	if !HasText(l, key) && !HasText(ID, key) {
+		return string(f.Kind)
 	}
-	return string(f.Kind)
+	return Text(l, key, map[string]any{
+		"Level": f.Level, "File": f.File, "Source": f.Source,
+		"Date": f.Date.String(), "DateID": f.Date.ID(),
+	})
 }
 
-// TextEN says what is wrong in English, as one sentence.
-func (f Finding) TextEN() string {
-	switch f.Kind {
-	case FindingNoEvidence:
-		return fmt.Sprintf("Level %d is chosen without evidence.", f.Level)
-	case FindingNoFakta:
-		return "FAKTA is empty."
-	case FindingFaktaNoFile:
-		return "FAKTA does not name any attached evidence file."
-	case FindingNoAnalisis:
-		return "ANALISIS is empty."
-	case FindingExpired:
-		return fmt.Sprintf("Evidence %s is no longer valid since %s.", f.File, f.Date)
-	case FindingTooOld:
-		return fmt.Sprintf("Evidence %s is dated %s, two years ago or more; level %d asks for documents still valid (< 2 years).", f.File, f.Date, f.Level)
-	case FindingNoSector:
-		return "The name of the sector service is missing."
-	case FindingReconfirm:
-		return "Answer carried over from last year, not re-confirmed yet."
-	case FindingExternalExpired:
-		return fmt.Sprintf("The external index value (%s) is no longer valid since %s.", f.Source, f.Date)
-	}
-	return string(f.Kind)
-}
+// Text is f.In(ID): a wrapper over the catalogue, kept for its callers.
+func (f Finding) Text() string { return f.In(ID) }
+
+// TextEN is f.In(EN): a wrapper over the catalogue, kept for its callers.
+func (f Finding) TextEN() string { return f.In(EN) }
 
 // RecencyLevel returns the lowest level of ind whose kriteria bukti dukung
 // or kriteria pemenuhan asks for documents younger than two years, or 0

@@ -21,31 +21,16 @@ const (
 	VerdictRevise Verdict = "perlu-revisi"
 )
 
-// Text names the verdict in Indonesian, as the OPD's tree shows it.
-func (v Verdict) Text() string {
-	switch v {
-	case VerdictAccepted:
-		return "diterima"
-	case VerdictAdjusted:
-		return "level disesuaikan"
-	case VerdictRevise:
-		return "perlu revisi"
-	}
-	return string(v)
-}
+// In names the verdict in language l, from the catalogue ("verdict." and
+// the verdict), as the OPD's tree shows it. A verdict the catalogue lacks
+// comes back as itself.
+func (v Verdict) In(l Lang) string { return catalogueName(l, "verdict.", string(v)) }
 
-// TextEN names the verdict in English.
-func (v Verdict) TextEN() string {
-	switch v {
-	case VerdictAccepted:
-		return "accepted"
-	case VerdictAdjusted:
-		return "level adjusted"
-	case VerdictRevise:
-		return "revision needed"
-	}
-	return string(v)
-}
+// Text is v.In(ID): a wrapper over the catalogue, kept for its callers.
+func (v Verdict) Text() string { return v.In(ID) }
+
+// TextEN is v.In(EN): a wrapper over the catalogue, kept for its callers.
+func (v Verdict) TextEN() string { return v.In(EN) }
 
 // Decision is the coordinator's review of one indicator of one OPD's
 // submission. Its note follows the assessor's pattern (Pedoman 3/2024
@@ -82,7 +67,7 @@ func (d Decision) Check(p *Pack) error {
 	case VerdictAccepted:
 	case VerdictAdjusted:
 		if d.Level == Unanswered {
-			return fmt.Errorf("indikator %d: %w: %s", d.Indicator, ErrLevelRange, "tingkat yang disesuaikan / the adjusted level")
+			return fmt.Errorf("indikator %d: %w", d.Indicator, Errorf(ErrLevelRange, "err.level_range.adjusted"))
 		}
 		if err := p.CheckValue(d.Indicator, d.Level); err != nil {
 			return err

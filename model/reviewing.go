@@ -98,7 +98,7 @@ func (r *Review) Summary() string {
 	var parts []string
 	for _, v := range []Verdict{VerdictAccepted, VerdictAdjusted, VerdictRevise} {
 		if c[v] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c[v], v.Text()))
+			parts = append(parts, fmt.Sprintf("%d %s", c[v], v.In(ID)))
 		}
 	}
 	if len(parts) == 0 {
@@ -115,7 +115,7 @@ func (r *Review) Summary() string {
 // command line prints it: the verdict, the level it sets and the note,
 // "level disesuaikan ke 3; ANALISIS: …; JUSTIFIKASI HASIL: …".
 func (d Decision) Text() string {
-	s := d.Verdict.Text()
+	s := d.Verdict.In(ID)
 	if d.Verdict == VerdictAdjusted {
 		s += " ke " + d.Level.Compact()
 	}

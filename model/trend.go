@@ -23,24 +23,21 @@ const maxPredikat = 100
 func CheckTrend(results []YearResult, p *Pack) error {
 	seen := map[int]bool{}
 	for _, r := range results {
-		bad := func(format string, a ...any) error {
-			return fmt.Errorf("%w: tahun / year %d: %s", ErrTrend, r.Year, fmt.Sprintf(format, a...))
-		}
 		switch {
 		case r.Year < 2000 || r.Year > 2100:
-			return bad("di luar 2000–2100 / out of 2000–2100")
+			return Errorf(ErrTrend, "err.trend.year_range", "Year", r.Year)
 		case seen[r.Year]:
-			return bad("dua kali / twice")
+			return Errorf(ErrTrend, "err.trend.year_twice", "Year", r.Year)
 		case r.Index < 100 || r.Index > 500:
-			return bad("indeks %s di luar 1,00–5,00 / index out of 1,00–5,00", r.Index.ID())
+			return Errorf(ErrTrend, "err.trend.index_range", "Year", r.Year, "Index", r.Index.ID())
 		case len(r.Domains) > len(p.Domains):
-			return bad("%d indeks domain, instrumen punya %d domain / %d domain indices, the instrument has %d domains", len(r.Domains), len(p.Domains), len(r.Domains), len(p.Domains))
+			return Errorf(ErrTrend, "err.trend.domain_count", "Year", r.Year, "Got", len(r.Domains), "Domains", len(p.Domains))
 		case len(r.Predikat) > maxPredikat || !utf8.ValidString(r.Predikat) || strings.ContainsFunc(r.Predikat, unicode.IsControl):
-			return bad("predikat %q", r.Predikat)
+			return Errorf(ErrTrend, "err.trend.predikat", "Year", r.Year, "Predikat", fmt.Sprintf("%q", r.Predikat))
 		}
 		for i, d := range r.Domains {
 			if d != 0 && (d < 100 || d > 500) {
-				return bad("indeks domain %d %s di luar 1,00–5,00 / domain index out of 1,00–5,00", i+1, d.ID())
+				return Errorf(ErrTrend, "err.trend.domain_range", "Year", r.Year, "Domain", i+1, "Index", d.ID())
 			}
 		}
 		seen[r.Year] = true

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -48,7 +47,7 @@ import (
 // level.
 func ValidateSubmission(p *Pack, s *Submission) (map[string]int64, error) {
 	if s == nil || s.Assessment == nil {
-		return nil, errors.New("kosong / empty")
+		return nil, Detailf("err.submission.empty")
 	}
 	if err := checkRevisions(s); err != nil {
 		return nil, err
@@ -65,10 +64,10 @@ func ValidateSubmission(p *Pack, s *Submission) (map[string]int64, error) {
 	files := map[string]int64{}
 	for _, e := range a.Evidence {
 		if err := knownIndicator(p, e.Indicator); err != nil {
-			return nil, fmt.Errorf("bukti dukung / evidence: %w", err)
+			return nil, Within(err, "err.submission.evidence")
 		}
 		if n, seen := files[e.SHA256]; !isHexSHA256(e.SHA256) || e.Size <= 0 || seen && n != e.Size {
-			return nil, fmt.Errorf("bukti dukung / evidence %q, %d B", e.SHA256, e.Size)
+			return nil, Detailf("err.submission.evidence_file", "SHA", fmt.Sprintf("%q", e.SHA256), "Size", e.Size)
 		}
 		files[e.SHA256] = e.Size
 	}
@@ -90,7 +89,7 @@ func checkRevisions(s *Submission) error {
 	case s.Revision < 1:
 		return fmt.Errorf("revisi %d", s.Revision)
 	case s.AnswersReview < 0 || s.AnswersReview >= s.Revision:
-		return fmt.Errorf("answers_review %d, revisi / revision %d", s.AnswersReview, s.Revision)
+		return Detailf("err.submission.answers_review", "AnswersReview", s.AnswersReview, "Revision", s.Revision)
 	}
 	return nil
 }
@@ -112,7 +111,7 @@ func checkTargets(p *Pack, a *Assessment) error {
 // checkSubmittedAnswer checks ans, filed under indicator no, against p.
 func checkSubmittedAnswer(p *Pack, no int, ans Answer) error {
 	if no != ans.Indicator {
-		return fmt.Errorf("jawaban %d disimpan sebagai %d / answer %d filed as %d", ans.Indicator, no, ans.Indicator, no)
+		return Detailf("err.submission.answer_filed", "Answer", ans.Indicator, "Indicator", no)
 	}
 	if err := knownIndicator(p, no); err != nil {
 		return err
@@ -150,10 +149,10 @@ func knownIndicator(p *Pack, no int) error {
 // which may name the same file as evidence already.
 func addReportFile(files map[string]int64, sha string, size int64) error {
 	if !isHexSHA256(sha) || size <= 0 {
-		return fmt.Errorf("laporan / report: berkas / file %q, %d B", sha, size)
+		return Detailf("err.submission.report_file", "SHA", fmt.Sprintf("%q", sha), "Size", size)
 	}
 	if n, ok := files[sha]; ok && n != size {
-		return fmt.Errorf("laporan / report: berkas / file %.12s: %d B dan / and %d B", sha, n, size)
+		return Detailf("err.submission.report_sizes", "SHA", fmt.Sprintf("%.12s", sha), "Size", n, "Other", size)
 	}
 	files[sha] = size
 	return nil

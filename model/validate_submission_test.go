@@ -49,7 +49,7 @@ func TestValidateSubmission(t *testing.T) {
 	}{
 		{name: "empty", change: func(s *Submission) { s.Assessment = nil }, text: "kosong / empty"},
 		{name: "revision 0", change: func(s *Submission) { s.Revision, s.AnswersReview = 0, 0 }, text: "revisi 0"},
-		{name: "answers its own review", change: func(s *Submission) { s.AnswersReview = 2 }, text: "answers_review 2, revisi / revision 2"},
+		{name: "answers its own review", change: func(s *Submission) { s.AnswersReview = 2 }, text: "answers_review 2, revisi 2 / answers_review 2, revision 2"},
 		{name: "answers a review below 0", change: func(s *Submission) { s.AnswersReview = -1 }, text: "answers_review -1"},
 		{name: "target index", change: func(s *Submission) { s.Assessment.TargetIndex = 600 }, want: ErrTargetRange},
 		{name: "target of an unknown indicator", change: func(s *Submission) { s.Assessment.Targets[99] = 300 }, want: ErrUnknownIndicator, text: "target: indikator 99"},
@@ -62,11 +62,11 @@ func TestValidateSubmission(t *testing.T) {
 			s.Assessment.Answers[1] = Answer{Indicator: 1, Value: 300, External: &ExternalValue{Value: 5000}}
 		}, want: ErrExternalMismatch},
 		{name: "evidence of an unknown indicator", change: func(s *Submission) { s.Assessment.Evidence[1].Indicator = 99 }, want: ErrUnknownIndicator, text: "bukti dukung / evidence: indikator 99"},
-		{name: "evidence SHA-256 in capitals", change: func(s *Submission) { s.Assessment.Evidence[0].SHA256 = strings.Repeat("AB", 32) }, text: "bukti dukung / evidence"},
-		{name: "empty evidence file", change: func(s *Submission) { s.Assessment.Evidence[0].Size = 0 }, text: "bukti dukung / evidence"},
+		{name: "evidence SHA-256 in capitals", change: func(s *Submission) { s.Assessment.Evidence[0].SHA256 = strings.Repeat("AB", 32) }, text: `B / evidence "ABAB`},
+		{name: "empty evidence file", change: func(s *Submission) { s.Assessment.Evidence[0].Size = 0 }, text: `, 0 B / evidence "abab`},
 		{name: "one file, two sizes", change: func(s *Submission) { s.Assessment.Evidence[1].Size = 11 }, text: "11 B"},
-		{name: "report without a size", change: func(s *Submission) { s.ReportSize = 0 }, text: "laporan / report"},
-		{name: "report the size of no evidence", change: func(s *Submission) { s.Report = strings.Repeat("ab", 32) }, text: "laporan / report"},
+		{name: "report without a size", change: func(s *Submission) { s.ReportSize = 0 }, text: `laporan: berkas "cdcd`},
+		{name: "report the size of no evidence", change: func(s *Submission) { s.Report = strings.Repeat("ab", 32) }, text: "laporan: berkas abababababab: 10 B dan 20 B / report: file abababababab: 10 B and 20 B"},
 		{name: "broken history", change: func(s *Submission) { s.History[1].New = "4" }, want: ErrChainBroken},
 		{name: "history after another head", change: func(s *Submission) { s.Since = ChainHead{Seq: 1, Hash: "x"} }, want: ErrChainBroken},
 		// Without the pack only what needs none is checked.

@@ -316,7 +316,7 @@ func (r *opdReport) indicatorBlock(no int) {
 				lbl = t.findings
 			}
 			fr := d.newRow([]col{{w: 34, st: stSmallBold, align: "L"}, {w: 4, st: stWarn, align: "L"}, {w: w - 38, st: stWarn, align: "L"}},
-				lbl, "•", f.Text())
+				lbl, "•", f.In(model.ID))
 			fr.heads, fr.split = heads, true
 			if i == 0 {
 				fr.gap = 1.5

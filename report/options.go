@@ -62,14 +62,14 @@ var (
 // check validates opts and fills in the defaults.
 func (opts Options) check() (Options, *texts, error) {
 	if opts.Generated.IsZero() {
-		return opts, nil, fmt.Errorf("report: %w: waktu pembuatan kosong / no generation time", ErrOptions)
+		return opts, nil, fmt.Errorf("report: %w", model.Errorf(ErrOptions, "err.report.no_generated"))
 	}
 	if opts.Today.IsZero() {
 		opts.Today = model.DateOf(opts.Generated)
 	}
 	t, ok := languages[opts.Language]
 	if !ok {
-		return opts, nil, fmt.Errorf("report: %w: bahasa %q tidak dikenal / unknown language", ErrOptions, string(opts.Language))
+		return opts, nil, fmt.Errorf("report: %w", model.Errorf(ErrOptions, "err.report.language", "Language", fmt.Sprintf("%q", string(opts.Language))))
 	}
 	return opts, t, nil
 }
@@ -78,9 +78,9 @@ func (opts Options) check() (Options, *texts, error) {
 func checkAssessment(a *model.Assessment, what string) error {
 	switch {
 	case a == nil:
-		return fmt.Errorf("report: %w: %s kosong / %s is nil", ErrInput, what, what)
+		return fmt.Errorf("report: %w", model.Errorf(ErrInput, "err.report.nil_input", "What", what))
 	case a.Pack == nil:
-		return fmt.Errorf("report: %w: %s tanpa instrumen / %s has no instrument", ErrInput, what, what)
+		return fmt.Errorf("report: %w", model.Errorf(ErrInput, "err.report.no_instrument", "What", what))
 	}
 	return nil
 }

@@ -121,7 +121,7 @@ func WriteRecap(ctx context.Context, w io.Writer, rc *Recap, opts Options) error
 		return err
 	}
 	if rc == nil {
-		return fmt.Errorf("report: %w: rekap kosong / recap is nil", ErrInput)
+		return fmt.Errorf("report: %w", model.Errorf(ErrInput, "err.report.no_recap"))
 	}
 	if err := checkAssessment(rc.Pemda, "penilaian Pemda"); err != nil {
 		return err
@@ -177,7 +177,7 @@ func statsOf(p *model.Pack, o RecapOPD) (opdStats, error) {
 	for no, s := range o.Cells {
 		switch {
 		case !s.valid():
-			return st, fmt.Errorf("report: %w: OPD %s indikator %d: keadaan sel %d tidak dikenal / unknown cell state", ErrInput, o.Code, no, s)
+			return st, fmt.Errorf("report: %w", model.Errorf(ErrInput, "err.report.cell_state", "OPD", o.Code, "Indicator", no, "State", int(s)))
 		case p.Indicator(no) == nil:
 			return st, fmt.Errorf("report: %w: OPD %s: indikator %d: %w", ErrInput, o.Code, no, model.ErrUnknownIndicator)
 		case s == NotAssigned:

@@ -259,7 +259,7 @@ var indonesian = texts{
 	reviewRow:     "Reviu koordinator",
 	colVerdict:    "Keputusan",
 	colNote:       "Catatan",
-	verdictText:   func(v model.Verdict) string { return v.Text() },
+	verdictText:   func(v model.Verdict) string { return v.In(model.ID) },
 	adjustedTo:    func(level string) string { return "menjadi tingkat " + level },
 	noteMissing:   "Bukti kurang",
 	colLevel:      "Tingkat",

@@ -24,7 +24,7 @@ func WriteRecapXLSX(ctx context.Context, w io.Writer, rc *Recap, opts Options) e
 		return err
 	}
 	if rc == nil {
-		return fmt.Errorf("report: %w: rekap kosong / recap is nil", ErrInput)
+		return fmt.Errorf("report: %w", model.Errorf(ErrInput, "err.report.no_recap"))
 	}
 	if err := checkAssessment(rc.Pemda, "penilaian Pemda"); err != nil {
 		return err

@@ -51,7 +51,10 @@
 //     transaction makes the submission visible: all or nothing.
 //
 // A refusal found before step 11 leaves the coordinator's file unchanged,
-// byte for byte.
+// byte for byte; a member refused in step 11 is removed again, so that the
+// workspace holds exactly what it held. The very bundle imported before is
+// not a refusal: ImportMany reports it as Already (a ReplayError whose
+// Same is true).
 //
 // An export runs the same rules the other way: the workspace records the
 // export in the same step that the bundle file appears complete under its

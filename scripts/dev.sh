@@ -17,6 +17,10 @@ BUILD_PKGS=(gcc libc6-dev pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-de
 # Extra packages the tests read their results back with (PDF text) and
 # check our signatures against (the minisign tool).
 TEST_PKGS=(poppler-utils minisign)
+# Packages to run the cgo-free tests a second time as Windows programs:
+# the cross-compiler builds the test-only DLL of scripts/windows, Wine runs
+# the programs.
+WIN_PKGS=(gcc-mingw-w64-x86-64 wine64)
 # Packages to run the window on a virtual screen and capture it.
 SHOT_PKGS=(xvfb x11-utils x11-apps xdotool netpbm libgl1-mesa-dri poppler-utils)
 
@@ -30,7 +34,7 @@ missing() {
 deps() {
 	local want=("${BUILD_PKGS[@]}")
 	case "${1:-}" in
-	test) want+=("${TEST_PKGS[@]}") ;;
+	test) want+=("${TEST_PKGS[@]}" "${WIN_PKGS[@]}") ;;
 	screenshots) want+=("${SHOT_PKGS[@]}") ;;
 	esac
 	if ! command -v dpkg-query >/dev/null; then
@@ -64,11 +68,32 @@ check() {
 	go vet ./...
 	echo "== staticcheck"
 	go tool staticcheck ./...
+	# Everything but the window builds without cgo, for Linux and for
+	# Windows; internal/archtest holds the arrows that keep it so.
+	local nocgo
+	mapfile -t nocgo < <(go list ./... | grep -v -e '/ui$' -e '/ui/' -e '/swanilai$')
+	echo "== go vet without cgo (linux, windows)"
+	CGO_ENABLED=0 go vet "${nocgo[@]}"
+	CGO_ENABLED=0 GOOS=windows go vet "${nocgo[@]}"
 	echo "== go test -race"
 	go test -race -count=1 ./...
+	echo "== go test as Windows programs, under Wine"
+	wintest "${nocgo[@]}"
 	echo "== build"
 	build
 	echo "== ok"
+}
+
+# wintest runs the tests of the packages given as Windows programs under
+# Wine (scripts/wine-exec.sh), with the one test-only patch of
+# scripts/windows/overlay.sh.
+wintest() {
+	local tmp overlay
+	tmp=$(mktemp -d)
+	overlay=$(scripts/windows/overlay.sh "$tmp")
+	SWANILAI_WINE_PASS=1 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
+		go test -count=1 -overlay "$overlay" -exec "$PWD/scripts/wine-exec.sh" "$@"
+	rm -rf "$tmp"
 }
 
 cmd=${1:-test}

@@ -53,7 +53,7 @@ func checkText(what, s string) error {
 		return fmt.Errorf("%s: %w", what, ErrTextTooLong)
 	}
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("%s: teks bukan UTF-8 / text is not UTF-8", what)
+		return fmt.Errorf("%s: %w", what, model.Detailf("err.store.not_utf8"))
 	}
 	return nil
 }
@@ -89,7 +89,7 @@ func getAnswer(tx *bbolt.Tx, no int, rec *answerRec) (found bool, err error) {
 		return false, nil
 	}
 	if err := json.Unmarshal(v, rec); err != nil {
-		return false, fmt.Errorf("%w: jawaban indikator %d / answer of indicator %d: %v", ErrDamaged, no, no, err)
+		return false, model.Wrapf(err, ErrDamaged, "err.store.detail_answer_of", "Indicator", no)
 	}
 	return true, nil
 }
@@ -269,7 +269,7 @@ func (w *Workspace) SetOfficials(by string, o model.Officials) error {
 		meta := metaBucket.of(tx)
 		if meta.Get(keyOfficials) != nil {
 			if err := getJSON(meta, keyOfficials, &old); err != nil {
-				return fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
+				return model.Wrapf(err, ErrDamaged, "err.store.detail_officials")
 			}
 		}
 		if old == rec {
@@ -343,7 +343,7 @@ func targetIndex(meta *bbolt.Bucket) (model.Hundredths, error) {
 	}
 	n, err := strconv.ParseInt(string(v), 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%w: target indeks / target index: %v", ErrDamaged, err)
+		return 0, model.Wrapf(err, ErrDamaged, "err.store.detail_target_index")
 	}
 	return model.Hundredths(n), nil
 }
@@ -369,7 +369,7 @@ func (w *Workspace) assessment(tx *bbolt.Tx) (*model.Assessment, error) {
 	if meta.Get(keyOfficials) != nil {
 		var o officialsRec
 		if err := getJSON(meta, keyOfficials, &o); err != nil {
-			return nil, fmt.Errorf("%w: pejabat / officials: %v", ErrDamaged, err)
+			return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_officials")
 		}
 		a.Officials = o.model()
 	}
@@ -395,7 +395,7 @@ func (w *Workspace) assessment(tx *bbolt.Tx) (*model.Assessment, error) {
 	err = answersBucket.of(tx).ForEach(func(k, v []byte) error {
 		var rec answerRec
 		if len(k) != 4 || json.Unmarshal(v, &rec) != nil {
-			return fmt.Errorf("%w: jawaban / answer %x", ErrDamaged, k)
+			return model.Errorf(ErrDamaged, "err.store.detail_answer_key", "Key", hexOf(k))
 		}
 		no := int(binary.BigEndian.Uint32(k))
 		a.Answers[no] = rec.model(no)

@@ -208,7 +208,7 @@ func (w *Workspace) admitAssignment(tx *bbolt.Tx, a *model.Assignment, acceptNew
 		res.NewKey = true
 	} else {
 		if err := getJSON(meta, keyCoordinatorKey, &pin); err != nil {
-			return res, pin, fmt.Errorf("%w: kunci koordinator / coordinator key: %v", ErrDamaged, err)
+			return res, pin, model.Wrapf(err, ErrDamaged, "err.store.detail_coordinator_key")
 		}
 		pinned, err := pin.Key.model()
 		if err != nil {
@@ -270,7 +270,7 @@ func heldAssignment(meta *bbolt.Bucket) (*model.Assignment, error) {
 	}
 	var r heldAssignmentRec
 	if err := getJSON(meta, keyAssignment, &r); err != nil {
-		return nil, fmt.Errorf("%w: penugasan / assignment: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_assignment")
 	}
 	key, err := r.Coordinator.model()
 	if err != nil {
@@ -278,7 +278,7 @@ func heldAssignment(meta *bbolt.Bucket) (*model.Assignment, error) {
 	}
 	deadline, err := model.ParseDate(r.Deadline)
 	if err != nil {
-		return nil, fmt.Errorf("%w: penugasan / assignment: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_assignment")
 	}
 	tl, err := timelineOf(r.Timeline)
 	if err != nil {
@@ -309,7 +309,7 @@ func (w *Workspace) CoordinatorKey() (model.PublicKey, time.Time, error) {
 		}
 		var pin pinnedKeyRec
 		if err := getJSON(meta, keyCoordinatorKey, &pin); err != nil {
-			return fmt.Errorf("%w: kunci koordinator / coordinator key: %v", ErrDamaged, err)
+			return model.Wrapf(err, ErrDamaged, "err.store.detail_coordinator_key")
 		}
 		var err error
 		k, err = pin.Key.model()

@@ -179,10 +179,10 @@ func (w *Workspace) copyBlob(ctx context.Context, old *Workspace, sha string, re
 		progress(up.n)
 	}
 	if err != nil {
-		return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, err)
+		return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
 	}
 	if got := up.sum(); hex.EncodeToString(got[:]) != sha || up.n != rec.Size {
-		return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, ErrEvidenceCorrupt)
+		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", shortSHA(sha))
 	}
 	return nil
 }

@@ -165,7 +165,7 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 	}
 	if !o.Key.IsZero() {
 		if len(o.Key.Key) != 32 {
-			return fmt.Errorf("%w: kunci publik / public key", ErrBadSubmission)
+			return model.Errorf(ErrBadSubmission, "err.store.detail_public_key")
 		}
 		k := publicKeyToRec(o.Key)
 		rec.Key = &k
@@ -193,8 +193,8 @@ func (w *Workspace) PutOPD(by string, o model.OPD) error {
 			}
 			pinned, _ := sub.Key.model()
 			if k, _ := rec.Key.model(); found && !pinned.Equal(k) {
-				return nil, fmt.Errorf("%s: %w: kunci %s sudah disematkan oleh kirimannya; kunci baru diterima saat impor (--accept-new-key) / key %s is pinned by its submissions already; a new key is accepted on import (--accept-new-key)",
-					rec.Name, model.ErrKeyChanged, pinned.Fingerprint(), pinned.Fingerprint())
+				return nil, fmt.Errorf("%s: %w", rec.Name,
+					model.Errorf(model.ErrKeyChanged, "err.store.key_pinned_by_submissions", "Key", pinned.Fingerprint()))
 			}
 		}
 		oldText, newText := "", registryText(rec)
@@ -251,7 +251,7 @@ func getAssignment(tx *bbolt.Tx, code string) (a assignmentRec, found bool, err 
 		return a, false, nil
 	}
 	if err := json.Unmarshal(v, &a); err != nil {
-		return a, false, fmt.Errorf("%w: penugasan / assignment %s: %v", ErrDamaged, code, err)
+		return a, false, model.Wrapf(err, ErrDamaged, "err.store.detail_assignment_of", "Code", code)
 	}
 	return a, true, nil
 }
@@ -265,7 +265,7 @@ func (w *Workspace) Assignments() (map[string][]int, error) {
 		return assignmentsBucket.of(tx).ForEach(func(k, v []byte) error {
 			var a assignmentRec
 			if err := json.Unmarshal(v, &a); err != nil {
-				return fmt.Errorf("%w: penugasan / assignment %s: %v", ErrDamaged, k, err)
+				return model.Wrapf(err, ErrDamaged, "err.store.detail_assignment_of", "Code", string(k))
 			}
 			if len(a.Indicators) > 0 {
 				out[string(k)] = a.Indicators
@@ -423,7 +423,7 @@ func (w *Workspace) timeline(tx *bbolt.Tx) (model.Timeline, error) {
 	}
 	var recs []milestoneRec
 	if err := getJSON(meta, keyTimeline, &recs); err != nil {
-		return nil, fmt.Errorf("%w: jadwal / timeline: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_timeline")
 	}
 	return timelineOf(recs)
 }
@@ -433,7 +433,7 @@ func timelineOf(recs []milestoneRec) (model.Timeline, error) {
 	for _, r := range recs {
 		d, err := model.ParseDate(r.Due)
 		if err != nil {
-			return nil, fmt.Errorf("%w: jadwal / timeline: %v", ErrDamaged, err)
+			return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_timeline")
 		}
 		t = append(t, model.Milestone{Stage: model.Stage(r.Stage), Due: d})
 	}
@@ -504,7 +504,7 @@ func trend(meta *bbolt.Bucket) ([]model.YearResult, error) {
 	}
 	var recs []yearResultRec
 	if err := getJSON(meta, keyTrend, &recs); err != nil {
-		return nil, fmt.Errorf("%w: tren / trend: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_trend")
 	}
 	out := make([]model.YearResult, 0, len(recs))
 	for _, r := range recs {
@@ -648,7 +648,7 @@ func (w *Workspace) RecordAssignment(by string, a model.Assignment) error {
 		return err
 	}
 	if a.Sent.IsZero() || a.Revision < 1 {
-		return fmt.Errorf("%w: penugasan tanpa waktu atau nomor / an assignment without time or number", model.ErrBadAssignment)
+		return model.Errorf(model.ErrBadAssignment, "err.store.assignment_without_time")
 	}
 	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		if _, found, err := getRegistry(tx, a.Code); err != nil {
@@ -770,7 +770,7 @@ func (w *Workspace) latest(tx *bbolt.Tx, unit string) (*model.Submission, error)
 	v := submissionsBucket.of(tx).Get(submissionKey(sub.No, sub.Latest))
 	var rec submissionRec
 	if v == nil || json.Unmarshal(v, &rec) != nil {
-		return nil, fmt.Errorf("%w: kiriman / submission %s %d", ErrDamaged, sub.Unit, sub.Latest)
+		return nil, model.Errorf(ErrDamaged, "err.store.detail_submission_of", "Unit", sub.Unit, "Revision", sub.Latest)
 	}
 	return rec.model(w.pack)
 }
@@ -852,7 +852,7 @@ func (w *Workspace) AdoptAnswer(by string, no int, code string) (model.Answer, e
 			}
 		}
 		if ans.Value == model.Unanswered {
-			return nil, fmt.Errorf("%s: indikator %d tidak dijawab dalam kiriman terakhirnya / indicator %d is not answered in its latest submission: %w", code, no, no, model.ErrNoSubmission)
+			return nil, fmt.Errorf("%s: %w", code, model.Within(model.ErrNoSubmission, "err.store.not_answered_in_latest", "Indicator", no))
 		}
 		u := AnswerUpdate{Value: &ans.Value, Fakta: &ans.Fakta, Analisis: &ans.Analisis, Sector: &ans.Sector,
 			External: ans.External, ClearExternal: ans.External == nil, Confirm: true}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,8 +9,9 @@ import (
 	"github.com/swanilai/swanilai/model"
 )
 
-// Errors of the store. User-facing texts are Indonesian first, English
-// second; compare with errors.Is. Those the window and other packages
+// Errors of the store. Their sentences and those of their details live in
+// the catalogue (assets/translations/store.*.json; model.Errorf, Wrapf,
+// Within); compare with errors.Is. Those the window and other packages
 // meet are the model's sentinels under the store's names, so that code
 // that must not import the store can still tell them apart.
 var (
@@ -73,8 +75,7 @@ type SchemaError struct {
 }
 
 func (e *SchemaError) Error() string {
-	return fmt.Sprintf("berkas kerja memakai skema %d, versi Swanilai ini hanya sampai skema %d: perbarui Swanilai / workspace uses schema %d, this Swanilai reads up to schema %d: update Swanilai",
-		e.Version, e.Supported, e.Version, e.Supported)
+	return model.Bilingual("err.store.schema_version_newer", map[string]any{"Version": e.Version, "Supported": e.Supported})
 }
 
 // Is makes errors.Is(err, ErrSchemaTooNew) hold.
@@ -88,8 +89,7 @@ type SpaceError struct {
 }
 
 func (e *SpaceError) Error() string {
-	return fmt.Sprintf("ruang disk tidak cukup: perlu %s, tersedia %s / not enough disk space: need %s, free %s",
-		model.SizeText(e.Need), model.SizeText(e.Free), model.SizeText(e.Need), model.SizeText(e.Free))
+	return model.Bilingual("err.store.space_short", map[string]any{"Need": model.SizeText(e.Need), "Free": model.SizeText(e.Free)})
 }
 
 // Is makes errors.Is(err, ErrDiskFull) hold.
@@ -107,11 +107,18 @@ type SourceError struct {
 func (e *SourceError) Error() string {
 	switch {
 	case errors.Is(e.Err, fs.ErrNotExist):
-		return fmt.Sprintf("%s: berkas tidak ada / file does not exist", e.Path)
+		return e.Path + ": " + model.Bilingual("err.store.source_missing", nil)
 	case errors.Is(e.Err, fs.ErrPermission):
-		return fmt.Sprintf("%s: berkas tidak boleh dibaca / permission denied", e.Path)
+		return e.Path + ": " + model.Bilingual("err.store.source_denied", nil)
 	}
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
 
 func (e *SourceError) Unwrap() error { return e.Err }
+
+// shortSHA returns the first 12 characters of a hexadecimal SHA-256 (all
+// of a shorter one), as errors name a file.
+func shortSHA(sha string) string { return fmt.Sprintf("%.12s", sha) }
+
+// hexOf returns b in lowercase hexadecimal, as errors name a key or a sum.
+func hexOf(b []byte) string { return hex.EncodeToString(b) }

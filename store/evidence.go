@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,11 +38,11 @@ type EvidenceMeta struct {
 
 func (m EvidenceMeta) check() error {
 	if m.Level < 0 || m.Level > 5 {
-		return fmt.Errorf("%w: tingkat %d di luar 1–5 / level %d out of 1–5", ErrEvidenceMeta, m.Level, m.Level)
+		return model.Errorf(ErrEvidenceMeta, "err.store.level_out_of_range", "Level", m.Level)
 	}
 	if !m.DocDate.IsZero() && !m.ValidUntil.IsZero() && m.ValidUntil.Before(m.DocDate) {
-		return fmt.Errorf("%w: berlaku sampai %s sebelum tanggal dokumen %s / valid until %s is before the document date %s",
-			ErrEvidenceMeta, m.ValidUntil, m.DocDate, m.ValidUntil, m.DocDate)
+		return model.Errorf(ErrEvidenceMeta, "err.store.valid_until_before_date",
+			"ValidUntil", m.ValidUntil.String(), "DocDate", m.DocDate.String())
 	}
 	if err := checkText("judul / title", m.Title); err != nil {
 		return err
@@ -144,7 +145,7 @@ func (w *Workspace) attach(ctx context.Context, by string, no int, name, source 
 	by, _ = author(by)
 	name = cleanName(name)
 	if name == "" {
-		return model.Evidence{}, AttachResult{}, &SourceError{Path: source, Err: errors.New("berkas tanpa nama / file without a name")}
+		return model.Evidence{}, AttachResult{}, &SourceError{Path: source, Err: model.Detailf("err.store.file_without_name")}
 	}
 	if err := checkText("nama berkas / file name", name); err != nil {
 		return model.Evidence{}, AttachResult{}, err
@@ -281,7 +282,7 @@ func (w *Workspace) link(by string, no int, name string, meta EvidenceMeta, sum 
 			res = AttachResult{AlreadyStored: true, AlreadyLinked: true}
 			var l linkRec
 			if err := json.Unmarshal(v, &l); err != nil {
-				return fmt.Errorf("%w: bukti dukung / evidence %x: %v", ErrDamaged, sum[:6], err)
+				return model.Wrapf(err, ErrDamaged, "err.store.evidence_sha", "SHA", hexOf(sum[:6]))
 			}
 			ev = l.model(no, sum, size)
 			return errNoChange
@@ -406,7 +407,7 @@ func (w *Workspace) purgePending(ctx context.Context) error {
 func findLink(tx *bbolt.Tx, no int, prefix string) (sum [32]byte, rec linkRec, err error) {
 	prefix = strings.ToLower(strings.TrimSpace(prefix))
 	if prefix == "" || len(prefix) > 64 || strings.Trim(prefix, "0123456789abcdef") != "" {
-		return sum, rec, fmt.Errorf("%q: %w (awalan SHA-256 heksadesimal / a hex SHA-256 prefix)", prefix, ErrNoSuchEvidence)
+		return sum, rec, model.Errorf(ErrNoSuchEvidence, "err.store.not_hex_prefix", "Prefix", strconv.Quote(prefix))
 	}
 	found := 0
 	c := linksBucket.of(tx).Cursor()
@@ -419,7 +420,7 @@ func findLink(tx *bbolt.Tx, no int, prefix string) (sum [32]byte, rec linkRec, e
 		found++
 		sum = s
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return sum, rec, fmt.Errorf("%w: bukti dukung / evidence %x: %v", ErrDamaged, s[:6], err)
+			return sum, rec, model.Wrapf(err, ErrDamaged, "err.store.evidence_sha", "SHA", hexOf(s[:6]))
 		}
 	}
 	switch found {
@@ -495,7 +496,7 @@ func (w *Workspace) Detach(by string, no int, prefix string) (model.Evidence, er
 		if found, err := getBlob(tx, sum, &blob); err != nil {
 			return err
 		} else if !found {
-			return fmt.Errorf("%w: blob %x hilang / missing", ErrDamaged, sum[:6])
+			return model.Errorf(ErrDamaged, "err.store.blob_missing", "SHA", hexOf(sum[:6]))
 		}
 		ev = rec.model(no, sum, blob.Size)
 		if err := linksBucket.of(tx).Delete(linkKey(no, sum)); err != nil {
@@ -550,7 +551,7 @@ func links(tx *bbolt.Tx, no int) ([]model.Evidence, error) {
 		ind, sum, ok := parseLinkKey(k)
 		var rec linkRec
 		if !ok || json.Unmarshal(v, &rec) != nil {
-			return nil, fmt.Errorf("%w: bukti dukung / evidence link %x", ErrDamaged, k)
+			return nil, model.Errorf(ErrDamaged, "err.store.detail_evidence_link", "Key", hexOf(k))
 		}
 		var blob blobRec
 		if _, err := getBlob(tx, sum, &blob); err != nil {
@@ -656,9 +657,9 @@ func (r *evidenceReader) Read(p []byte) (int, error) {
 			v := chunksBucket.of(tx).Get(chunkKey(r.blob.Extent, r.next))
 			if v == nil {
 				if found, _ := getBlob(tx, r.sum, &blobRec{}); !found {
-					return fmt.Errorf("%x: dihapus saat dibaca / removed while being read: %w", r.sum[:6], ErrNoSuchEvidence)
+					return fmt.Errorf("%x: %w", r.sum[:6], model.Within(ErrNoSuchEvidence, "err.store.removed_while_read"))
 				}
-				return fmt.Errorf("%x: potongan %d hilang / chunk %d missing: %w", r.sum[:6], r.next, r.next, ErrEvidenceCorrupt)
+				return fmt.Errorf("%x: %w", r.sum[:6], model.Within(ErrEvidenceCorrupt, "err.store.chunk_missing", "Chunk", r.next))
 			}
 			r.buf = append(r.buf[:0], v...)
 			releaseMapped(tx)

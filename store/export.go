@@ -93,7 +93,7 @@ func historySince(tx *bbolt.Tx, head model.ChainHead) ([]model.Change, error) {
 	for k, v := c.Seek(u64Key(head.Seq + 1)); k != nil; k, v = c.Next() {
 		var r changeRec
 		if err := json.Unmarshal(v, &r); err != nil {
-			return nil, fmt.Errorf("%w: riwayat / history %x: %v", ErrDamaged, k, err)
+			return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_history_entry", "Key", hexOf(k))
 		}
 		out = append(out, r.model())
 	}
@@ -134,7 +134,7 @@ func lastExport(meta *bbolt.Bucket) (exportRec, error) {
 		return rec, nil
 	}
 	if err := getJSON(meta, keyLastExport, &rec); err != nil {
-		return rec, fmt.Errorf("%w: ekspor terakhir / last export: %v", ErrDamaged, err)
+		return rec, model.Wrapf(err, ErrDamaged, "err.store.detail_last_export")
 	}
 	return rec, nil
 }

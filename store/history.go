@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 
 	"go.etcd.io/bbolt"
 
@@ -19,7 +18,7 @@ func appendChanges(tx *bbolt.Tx, changes []model.Change) error {
 	if k, v := b.Cursor().Last(); k != nil {
 		var last changeRec
 		if err := json.Unmarshal(v, &last); err != nil {
-			return fmt.Errorf("%w: riwayat entri terakhir / last history entry: %v", ErrDamaged, err)
+			return model.Wrapf(err, ErrDamaged, "err.store.detail_last_history_entry")
 		}
 		prev = last.Hash
 	}
@@ -67,7 +66,7 @@ func (w *Workspace) History(no int) ([]model.Change, error) {
 		return historyBucket.of(tx).ForEach(func(k, v []byte) error {
 			var r changeRec
 			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("%w: riwayat / history %x: %v", ErrDamaged, k, err)
+				return model.Wrapf(err, ErrDamaged, "err.store.detail_history_entry", "Key", hexOf(k))
 			}
 			if no == 0 || r.Indicator == no {
 				out = append(out, r.model())

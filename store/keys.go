@@ -92,11 +92,11 @@ func getSigningKey(meta *bbolt.Bucket) (k model.SigningKey, found bool, err erro
 	}
 	var rec signingKeyRec
 	if err := getJSON(meta, keySigningKey, &rec); err != nil {
-		return k, false, fmt.Errorf("%w: kunci penandatangan / signing key: %v", ErrDamaged, err)
+		return k, false, model.Wrapf(err, ErrDamaged, "err.store.detail_signing_key")
 	}
 	pub, err := rec.Public.model()
 	if err != nil || (len(rec.Private) != 0) == (rec.Sealed != "") || (len(rec.Private) != 0 && len(rec.Private) != ed25519.PrivateKeySize) {
-		return k, false, fmt.Errorf("%w: kunci penandatangan / signing key", ErrDamaged)
+		return k, false, model.Errorf(ErrDamaged, "err.store.detail_signing_key")
 	}
 	k = model.SigningKey{Public: pub, Private: rec.Private, Created: rec.Created}
 	if rec.Sealed != "" {
@@ -116,7 +116,7 @@ func publicKeyToRec(p model.PublicKey) publicKeyRec {
 func (r publicKeyRec) model() (model.PublicKey, error) {
 	id, err := strconv.ParseUint(r.ID, 16, 64)
 	if err != nil || len(r.ID) != 16 || len(r.Key) != ed25519.PublicKeySize {
-		return model.PublicKey{}, fmt.Errorf("%w: kunci publik / public key %q", ErrDamaged, r.ID)
+		return model.PublicKey{}, model.Errorf(ErrDamaged, "err.store.detail_public_key_id", "ID", strconv.Quote(r.ID))
 	}
 	return model.PublicKey{ID: id, Key: ed25519.PublicKey(r.Key)}, nil
 }

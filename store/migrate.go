@@ -6,6 +6,7 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/store/migration2"
 	"github.com/swanilai/swanilai/store/migration3"
 	"github.com/swanilai/swanilai/store/migration4"
@@ -38,7 +39,7 @@ func planMigration(steps []migration, from, to uint64) ([]migration, error) {
 	case from > to:
 		return nil, &SchemaError{Version: from, Supported: to}
 	case from == 0:
-		return nil, fmt.Errorf("%w: versi skema 0 / schema version 0", ErrDamaged)
+		return nil, model.Errorf(ErrDamaged, "err.store.schema_version_zero")
 	}
 	var plan []migration
 	next := from + 1
@@ -69,12 +70,12 @@ func (w *Workspace) migrate(from uint64) error {
 	}
 	backup := fmt.Sprintf("%s.v%d.bak", w.path, from)
 	if err := w.copyTo(context.Background(), backup, true, nil); err != nil {
-		return fmt.Errorf("salinan sebelum migrasi / backup before migration: %w", err)
+		return model.Within(err, "err.store.backup_before_migration")
 	}
 	return w.update(func(tx *bbolt.Tx) error {
 		for _, s := range plan {
 			if err := s.migrate(tx); err != nil {
-				return fmt.Errorf("migrasi ke skema %d (%s) gagal / migration to schema %d failed: %w", s.version, s.name, s.version, err)
+				return model.Within(err, "err.store.migration_failed", "Schema", s.version, "Step", s.name)
 			}
 		}
 		return metaBucket.of(tx).Put(keyVersion, u64Key(schemaVersion))

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"fmt"
 	"hash/fnv"
 	"os"
 
@@ -72,8 +71,8 @@ func preflight(f *os.File, size int64) error {
 		}
 	}
 	if found && int64(best.highWater)*int64(best.pageSize) > size {
-		return fmt.Errorf("%w: berkas terpotong (%s dari %s) / file truncated (%s of %s)", ErrDamaged,
-			model.SizeText(size), model.SizeText(int64(best.highWater)*int64(best.pageSize)), model.SizeText(size), model.SizeText(int64(best.highWater)*int64(best.pageSize)))
+		return model.Errorf(ErrDamaged, "err.store.file_truncated",
+			"Size", model.SizeText(size), "Want", model.SizeText(int64(best.highWater)*int64(best.pageSize)))
 	}
 	return nil
 }

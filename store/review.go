@@ -51,7 +51,7 @@ func (w *Workspace) Revisions(code string) ([]int, error) {
 		c := submissionsBucket.of(tx).Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			if len(k) != 16 {
-				return fmt.Errorf("%w: kiriman / submission %x", ErrDamaged, k)
+				return model.Errorf(ErrDamaged, "err.store.detail_submission_key", "Key", hexOf(k))
 			}
 			out = append(out, int(binary.BigEndian.Uint64(k[8:])))
 		}
@@ -92,10 +92,10 @@ func getSubmission(tx *bbolt.Tx, opd opdRec, rev int) (submissionRec, error) {
 	var rec submissionRec
 	v := submissionsBucket.of(tx).Get(submissionKey(opd.No, rev))
 	if v == nil {
-		return rec, fmt.Errorf("%s, revisi / revision %d: %w", opd.Unit, rev, model.ErrNoSubmission)
+		return rec, model.Within(model.ErrNoSubmission, "err.store.unit_revision", "Unit", opd.Unit, "Revision", rev)
 	}
 	if err := json.Unmarshal(v, &rec); err != nil {
-		return rec, fmt.Errorf("%w: kiriman / submission %s %d: %v", ErrDamaged, opd.Unit, rev, err)
+		return rec, model.Wrapf(err, ErrDamaged, "err.store.detail_submission_of", "Unit", opd.Unit, "Revision", rev)
 	}
 	return rec, nil
 }
@@ -130,7 +130,7 @@ func (w *Workspace) decisions(tx *bbolt.Tx, opd opdRec) ([]model.Decision, *mode
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var rec submissionRec
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return nil, nil, fmt.Errorf("%w: kiriman / submission %s %x: %v", ErrDamaged, opd.Unit, k, err)
+			return nil, nil, model.Wrapf(err, ErrDamaged, "err.store.detail_submission_unit_key", "Unit", opd.Unit, "Key", hexOf(k))
 		}
 		s, err := rec.model(w.pack)
 		if err != nil {
@@ -167,7 +167,7 @@ func decisionsMade(tx *bbolt.Tx, opd uint64, rev int) ([]model.Decision, error) 
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var rec decisionRec
 		if len(k) != 20 || json.Unmarshal(v, &rec) != nil {
-			return nil, fmt.Errorf("%w: keputusan reviu / review decision %x", ErrDamaged, k)
+			return nil, model.Errorf(ErrDamaged, "err.store.detail_decision_key", "Key", hexOf(k))
 		}
 		out = append(out, rec.model(int(binary.BigEndian.Uint32(k[16:])), rev))
 	}
@@ -230,8 +230,8 @@ func (w *Workspace) SetDecision(by, code string, d model.Decision) error {
 			return nil, fmt.Errorf("%s: %w", code, model.ErrNoSubmission)
 		}
 		if d.Revision != 0 && d.Revision != opd.Latest {
-			return nil, fmt.Errorf("%s: keputusan untuk revisi %d, revisi terakhir %d / a decision on revision %d, the latest is %d: %w",
-				code, d.Revision, opd.Latest, d.Revision, opd.Latest, model.ErrNotLatest)
+			return nil, fmt.Errorf("%s: %w", code,
+				model.Within(model.ErrNotLatest, "err.store.decision_not_latest", "Revision", d.Revision, "Latest", opd.Latest))
 		}
 		standing, latest, err := w.decisions(tx, opd)
 		if err != nil {
@@ -331,7 +331,7 @@ func (w *Workspace) RecordReview(by string, r *model.Review) error {
 		return err
 	}
 	if r == nil || r.Sent.IsZero() || r.Revision < 1 {
-		return fmt.Errorf("%w: reviu tanpa waktu atau revisi / a review without time or revision", model.ErrBadReview)
+		return model.Errorf(model.ErrBadReview, "err.store.review_without_time")
 	}
 	return w.record(func(tx *bbolt.Tx) ([]model.Change, error) {
 		opd, found, err := reviewee(tx, r.Code)
@@ -368,7 +368,7 @@ func (w *Workspace) ReviewsSent(code string) ([]*model.Review, error) {
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			var rec reviewRec
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("%w: reviu / review %x: %v", ErrDamaged, k, err)
+				return model.Wrapf(err, ErrDamaged, "err.store.detail_review_key", "Key", hexOf(k))
 			}
 			out = append(out, rec.model())
 		}

@@ -130,7 +130,7 @@ func (w *Workspace) admitReview(tx *bbolt.Tx, r *model.Review, key model.PublicK
 	}
 	var pin pinnedKeyRec
 	if err := getJSON(meta, keyCoordinatorKey, &pin); err != nil {
-		return res, fmt.Errorf("%w: kunci koordinator / coordinator key: %v", ErrDamaged, err)
+		return res, model.Wrapf(err, ErrDamaged, "err.store.detail_coordinator_key")
 	}
 	pinned, err := pin.Key.model()
 	if err != nil {
@@ -144,8 +144,8 @@ func (w *Workspace) admitReview(tx *bbolt.Tx, r *model.Review, key model.PublicK
 		return res, err
 	}
 	if r.Revision > last.Revision {
-		return res, fmt.Errorf("%w: reviu atas revisi %d, berkas kerja ini baru mengirim sampai revisi %d / a review of revision %d, this workspace has sent up to revision %d",
-			model.ErrBadReview, r.Revision, last.Revision, r.Revision, last.Revision)
+		return res, model.Errorf(model.ErrBadReview, "err.store.review_beyond_sent",
+			"Revision", r.Revision, "Sent", last.Revision)
 	}
 	held, err := heldReview(meta)
 	if err != nil {
@@ -175,7 +175,7 @@ func heldReview(meta *bbolt.Bucket) (*model.Review, error) {
 	}
 	var rec reviewRec
 	if err := getJSON(meta, keyReview, &rec); err != nil {
-		return nil, fmt.Errorf("%w: reviu / review: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_review")
 	}
 	return rec.model(), nil
 }
@@ -194,7 +194,7 @@ func (w *Workspace) Exported(rev int) (*model.Assessment, error) {
 			return nil
 		}
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%w: ekspor / export %d: %v", ErrDamaged, rev, err)
+			return model.Wrapf(err, ErrDamaged, "err.store.detail_export_of", "Revision", rev)
 		}
 		s, err := rec.model(w.pack)
 		if err != nil {

@@ -388,7 +388,7 @@ func checkSubmittedTexts(a *model.Assessment) error {
 			return err
 		}
 		if cleanName(e.Name) != e.Name || e.Name == "" || checkText("nama berkas / file name", e.Name) != nil || checkText("oleh / by", e.By) != nil {
-			return fmt.Errorf("nama berkas / file name %q", e.Name)
+			return model.Detailf("err.store.bad_file_name", "Name", strconv.Quote(e.Name))
 		}
 	}
 	return nil
@@ -459,7 +459,7 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 	f := st.extents[sha]
 	rc, err := open(sha)
 	if err != nil {
-		return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, err)
+		return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -487,11 +487,11 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 			break
 		}
 		if err != nil {
-			return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, err)
+			return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
 		}
 	}
 	if n != size || !sumIs(h, sha) {
-		return fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, ErrEvidenceCorrupt)
+		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", shortSHA(sha))
 	}
 	if st.progress != nil {
 		st.done += size
@@ -584,7 +584,7 @@ func (st *stager) commitBlob(tx *bbolt.Tx, sha string, size int64) (stored bool,
 	f := st.extents[sha]
 	if f == nil {
 		// Held when the import began, removed since.
-		return false, fmt.Errorf("bukti dukung / evidence %.12s: %w; impor lagi / import again", sha, ErrNoSuchEvidence)
+		return false, fmt.Errorf("%w; %s", model.Within(ErrNoSuchEvidence, "err.store.evidence_sha", "SHA", shortSHA(sha)), model.Bilingual("err.store.import_again", nil))
 	}
 	f.used = true
 	if err := pendingBucket.of(tx).Delete(u64Key(f.extent)); err != nil {
@@ -633,7 +633,7 @@ func (w *Workspace) Submitters() ([]model.SubmittingOPD, error) {
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 				var s submissionRec
 				if err := json.Unmarshal(v, &s); err != nil {
-					return fmt.Errorf("%w: kiriman / submission %x: %v", ErrDamaged, k, err)
+					return model.Wrapf(err, ErrDamaged, "err.store.detail_submission_key", "Key", hexOf(k))
 				}
 				o.Revisions = append(o.Revisions, s.info())
 			}
@@ -664,11 +664,11 @@ func (w *Workspace) Submission(unit string, rev int) (*model.Submission, error) 
 		}
 		v = submissionsBucket.of(tx).Get(submissionKey(opd.No, rev))
 		if v == nil {
-			return fmt.Errorf("%s, revisi / revision %d: %w", opd.Unit, rev, model.ErrNoSubmission)
+			return model.Within(model.ErrNoSubmission, "err.store.unit_revision", "Unit", opd.Unit, "Revision", rev)
 		}
 		var rec submissionRec
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return fmt.Errorf("%w: kiriman / submission %s %d: %v", ErrDamaged, opd.Unit, rev, err)
+			return model.Wrapf(err, ErrDamaged, "err.store.detail_submission_of", "Unit", opd.Unit, "Revision", rev)
 		}
 		var err error
 		s, err = rec.model(w.pack)
@@ -767,7 +767,7 @@ func (r submissionRec) model(p *model.Pack) (*model.Submission, error) {
 	for _, e := range r.Evidence {
 		sum, ok := parseSum(e.SHA256)
 		if !ok {
-			return nil, fmt.Errorf("%w: kiriman / submission %s %d: %q", ErrDamaged, id.Unit, r.Revision, e.SHA256)
+			return nil, model.Errorf(ErrDamaged, "err.store.detail_submission_sha", "Unit", id.Unit, "Revision", r.Revision, "SHA", strconv.Quote(e.SHA256))
 		}
 		a.Evidence = append(a.Evidence, e.linkRec.model(e.Indicator, sum, e.Size))
 	}

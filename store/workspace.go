@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -84,11 +85,11 @@ func (o CreateOptions) identity() (model.Identity, error) {
 	case o.Role != model.RoleOPD && o.Role != model.RoleCoordinator:
 		return model.Identity{}, fmt.Errorf("%w: %w", ErrBadIdentity, model.ErrRole)
 	case strings.TrimSpace(o.Instansi) == "":
-		return model.Identity{}, fmt.Errorf("%w: instansi kosong / instansi is empty", ErrBadIdentity)
+		return model.Identity{}, model.Errorf(ErrBadIdentity, "err.store.no_instansi")
 	case o.Year < 2000 || o.Year > 2100:
-		return model.Identity{}, fmt.Errorf("%w: tahun %d di luar 2000–2100 / year %d out of 2000–2100", ErrBadIdentity, o.Year, o.Year)
+		return model.Identity{}, model.Errorf(ErrBadIdentity, "err.store.year_out_of_range", "Year", o.Year)
 	case o.Pack == nil:
-		return model.Identity{}, fmt.Errorf("%w: tanpa instrumen / no instrument", ErrBadIdentity)
+		return model.Identity{}, model.Errorf(ErrBadIdentity, "err.store.no_instrument")
 	}
 	return model.Identity{
 		ID:             uuid.NewString(),
@@ -230,7 +231,7 @@ func open(path string, maxSize int) (*Workspace, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("%s: berkas kerja tidak ada / workspace file does not exist: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, model.Within(err, "err.store.workspace_missing"))
 	case err != nil:
 		return nil, fmt.Errorf("%s: %w", path, err)
 	case !st.Mode().IsRegular() || st.Size() == 0:
@@ -297,7 +298,7 @@ func openDB(path string, maxSize int) (db *bbolt.DB, err error) {
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return nil, ErrNotWorkspace
 	case errors.Is(err, berrors.ErrChecksum):
-		return nil, fmt.Errorf("%w: halaman meta rusak / meta pages broken", ErrDamaged)
+		return nil, model.Errorf(ErrDamaged, "err.store.meta_pages_broken")
 	case errors.Is(err, ErrDamaged):
 		return nil, err
 	}
@@ -321,7 +322,7 @@ func (w *Workspace) load() error {
 		}
 		v := meta.Get(keyVersion)
 		if len(v) != 8 {
-			return fmt.Errorf("%w: versi skema tidak terbaca / schema version unreadable", ErrDamaged)
+			return model.Errorf(ErrDamaged, "err.store.schema_version_unreadable")
 		}
 		version = binary.BigEndian.Uint64(v)
 		return nil
@@ -339,13 +340,13 @@ func (w *Workspace) load() error {
 	return w.view(func(tx *bbolt.Tx) error {
 		for _, b := range allBuckets {
 			if b.of(tx) == nil {
-				return fmt.Errorf("%w: bagian %q hilang / bucket %q missing", ErrDamaged, b.name, b.name)
+				return model.Errorf(ErrDamaged, "err.store.bucket_missing", "Bucket", strconv.Quote(string(b.name)))
 			}
 		}
 		var id identityRec
 		err := getJSON(metaBucket.of(tx), keyIdentity, &id)
 		if err != nil {
-			return fmt.Errorf("%w: identitas / identity: %v", ErrDamaged, err)
+			return model.Wrapf(err, ErrDamaged, "err.store.detail_identity")
 		}
 		w.ident = id.model()
 		w.pack, err = loadPack(tx, w.ident)
@@ -364,19 +365,19 @@ var packs sync.Map // hex SHA-256 -> *model.Pack
 func loadPack(tx *bbolt.Tx, id model.Identity) (*model.Pack, error) {
 	c := packBucket.of(tx).Get(keyPackCanonical)
 	if c == nil {
-		return nil, fmt.Errorf("%w: instrumen tidak tersimpan / instrument missing", ErrDamaged)
+		return nil, model.Errorf(ErrDamaged, "err.store.instrument_missing")
 	}
 	sum := sha256.Sum256(c)
 	h := hex.EncodeToString(sum[:])
 	if h != id.InstrumentHash {
-		return nil, fmt.Errorf("%w: instrumen %s berubah (hash %.12s, seharusnya %.12s) / instrument %s changed", ErrDamaged, id.InstrumentID, h, id.InstrumentHash, id.InstrumentID)
+		return nil, model.Errorf(ErrDamaged, "err.store.instrument_hash_changed", "Instrument", id.InstrumentID, "Hash", shortSHA(h), "Want", shortSHA(id.InstrumentHash))
 	}
 	if p, ok := packs.Load(h); ok {
 		return p.(*model.Pack), nil
 	}
 	p, err := model.ParsePackBytes(c)
 	if err != nil {
-		return nil, fmt.Errorf("%w: instrumen / instrument: %v", ErrDamaged, err)
+		return nil, model.Wrapf(err, ErrDamaged, "err.store.detail_instrument")
 	}
 	packs.Store(h, p)
 	return p, nil
@@ -447,7 +448,7 @@ func putJSON(b *bbolt.Bucket, key []byte, v any) error {
 func getJSON(b *bbolt.Bucket, key []byte, v any) error {
 	data := b.Get(key)
 	if data == nil {
-		return fmt.Errorf("%q tidak ada / missing", key)
+		return model.Detailf("err.store.key_missing", "Key", strconv.Quote(string(key)))
 	}
 	return json.Unmarshal(data, v)
 }

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/swanilai/swanilai/internal/platform"
 	"github.com/swanilai/swanilai/model"
 )
 
@@ -71,6 +72,9 @@ type App struct {
 	// painted, when set, is told when a frame showing a workspace is
 	// painted (see WhenPainted).
 	painted func()
+	// openFile opens a file with the system's viewer (platform.Open;
+	// tests put a recorder in its place).
+	openFile func(path string) error
 }
 
 // New builds the window over a and decides what it shows first: the
@@ -94,7 +98,7 @@ func New(a fyne.App, files Workspaces, opts Options) *App {
 	}
 	w := a.NewWindow("Swanilai")
 	w.Resize(fyne.NewSize(1280, 720))
-	u := &App{app: a, win: w, files: files, settings: s, opts: opts, do: opts.do}
+	u := &App{app: a, win: w, files: files, settings: s, opts: opts, do: opts.do, openFile: platform.Open}
 	if u.do == nil {
 		u.do = fyne.Do
 	}

@@ -33,10 +33,8 @@ func windowLang() model.Lang {
 // sentence: the catalogue's sentence of the first of Swanilai's errors in
 // its chain, else that of a standard error, else the error's own text.
 func errorText(err error) string {
-	var c *model.Code
-	var ce *model.Error
-	if errors.As(err, &c) || errors.As(err, &ce) {
-		return model.Say(err, windowLang())
+	if c := model.CodeOf(err); c != nil {
+		return c.In(windowLang())
 	}
 	for _, e := range plainErrors {
 		if errors.Is(err, e.err) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -304,7 +303,7 @@ func (l *evidenceList) open(e model.Evidence) {
 				showError(err, v.app.win)
 				return
 			}
-			if err := v.app.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+			if err := v.app.openFile(path); err != nil {
 				showError(err, v.app.win)
 			}
 		})

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"path/filepath"
 	"time"
 
@@ -63,7 +62,7 @@ func (v *mainView) printTo(path string, done func(error)) {
 
 // openFile opens a file with the system's viewer.
 func (v *mainView) openFile(path string) {
-	if err := v.app.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+	if err := v.app.openFile(path); err != nil {
 		showError(err, v.app.win)
 	}
 }

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"os/user"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"github.com/swanilai/swanilai/internal/platform"
 )
 
 // Preference keys, defaults and limits, in one place.
@@ -67,16 +67,14 @@ func (s settings) removeRecent(path string) {
 }
 
 // userName is who the history names for changes made in this window:
-// the name set in the settings, else the system user's full name or login.
+// the name set in the settings, else the account's display name or its
+// login without the domain.
 func (s settings) userName() string {
 	if n := strings.TrimSpace(s.p.String(prefUserName)); n != "" {
 		return n
 	}
-	if u, err := user.Current(); err == nil {
-		if n := strings.TrimSpace(strings.Split(u.Name, ",")[0]); n != "" {
-			return n
-		}
-		return u.Username
+	if n := platform.UserName(); n != "" {
+		return n
 	}
 	return "operator"
 }

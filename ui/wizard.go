@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/swanilai/swanilai/internal/platform"
 	"github.com/swanilai/swanilai/model"
 )
 
@@ -219,19 +220,8 @@ func (wz *wizard) onCreate() {
 }
 
 // documentsDir is where new workspaces go by default: the user's
-// Documents folder when there is one, else the home folder.
-func documentsDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "."
-	}
-	for _, name := range []string{"Documents", "Dokumen"} {
-		if st, err := os.Stat(filepath.Join(home, name)); err == nil && st.IsDir() {
-			return filepath.Join(home, name)
-		}
-	}
-	return home
-}
+// Documents folder, wherever the system keeps it, else the home folder.
+func documentsDir() string { return platform.DocumentsDir() }
 
 // fileSlug turns a name into a safe file name: "Dinas Kominfo" →
 // "Dinas-Kominfo".

@@ -184,7 +184,7 @@ func encodeAssignment(a *model.Assignment) ([]byte, error) {
 func (rd *Reader) Assignment(ctx context.Context) (*model.Assignment, *model.Pack, error) {
 	m := rd.manifest
 	if m.Kind != KindAssignment {
-		return nil, nil, fmt.Errorf("%w: %s, bukan / not %s", ErrKind, m.Kind, KindAssignment)
+		return nil, nil, model.Errorf(ErrKind, "err.bundle.kind.want", "Kind", m.Kind, "Want", KindAssignment)
 	}
 	read := func(name string, max int64) ([]byte, error) {
 		f, _ := m.File(name)
@@ -204,7 +204,8 @@ func (rd *Reader) Assignment(ctx context.Context) (*model.Assignment, *model.Pac
 		return nil, nil, fmt.Errorf("%w: %s: %v", ErrContents, InstrumentName, err)
 	}
 	if p.ID != m.Instrument.ID || p.Hash() != m.Instrument.Hash {
-		return nil, nil, fmt.Errorf("%w: %s adalah / is %s %s, manifest %s %.12s", ErrContents, InstrumentName, p.ID, p.ShortHash(), m.Instrument.ID, m.Instrument.Hash)
+		return nil, nil, model.Errorf(ErrContents, "err.bundle.contents.instrument", "Member", InstrumentName, "Pack", p.ID, "Hash", p.ShortHash(),
+			"ManifestPack", m.Instrument.ID, "ManifestHash", fmt.Sprintf("%.12s", m.Instrument.Hash))
 	}
 	if raw, err = read(AssignmentName, maxAssignment); err != nil {
 		return nil, nil, err
@@ -262,7 +263,7 @@ func parseAssignment(data []byte, m *Manifest, key model.PublicKey) (*assignment
 		return nil, model.PublicKey{}, err
 	}
 	if doc.Format != assignmentFormat || doc.Version != assignmentVersion {
-		return nil, model.PublicKey{}, fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
+		return nil, model.PublicKey{}, model.Detailf("err.bundle.contents.format", "Format", fmt.Sprintf("%q", doc.Format), "Version", doc.Version)
 	}
 	coordinator, err := ParsePublicKey([]byte(doc.Coordinator))
 	if err != nil {
@@ -270,16 +271,16 @@ func parseAssignment(data []byte, m *Manifest, key model.PublicKey) (*assignment
 	}
 	switch {
 	case !m.sentAs(doc.Instansi, doc.Year, doc.InstrumentID, doc.InstrumentHash, doc.Revision, doc.Sent):
-		return nil, model.PublicKey{}, errors.New("berbeda dari manifest / differs from the manifest")
+		return nil, model.PublicKey{}, model.Detailf("err.bundle.contents.differs")
 	case !coordinator.Equal(key):
-		return nil, model.PublicKey{}, errors.New("kunci koordinator bukan kunci penanda tangan / the coordinator's key is not the signer's")
+		return nil, model.PublicKey{}, model.Detailf("err.bundle.contents.coordinator_key")
 	case !plainText(doc.Name) || strings.TrimSpace(doc.Name) == "":
-		return nil, model.PublicKey{}, fmt.Errorf("nama / name %q", doc.Name)
+		return nil, model.PublicKey{}, model.Detailf("err.bundle.contents.name", "Name", fmt.Sprintf("%q", doc.Name))
 	case len(doc.Indicators) == 0:
 		return nil, model.PublicKey{}, model.ErrNothingAssigned
 	}
 	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
-		return nil, model.PublicKey{}, fmt.Errorf("kode / code %q", doc.Code)
+		return nil, model.PublicKey{}, model.Detailf("err.bundle.contents.code", "Code", fmt.Sprintf("%q", doc.Code))
 	}
 	return &doc, coordinator, nil
 }
@@ -293,7 +294,7 @@ func (doc *assignmentDoc) targets(p *model.Pack) (map[int]model.Hundredths, erro
 			return nil, fmt.Errorf("target indikator %d: %v", t.Indicator, err)
 		}
 		if _, dup := out[t.Indicator]; dup {
-			return nil, fmt.Errorf("target indikator %d dua kali / twice", t.Indicator)
+			return nil, model.Detailf("err.bundle.contents.target_twice", "Indicator", t.Indicator)
 		}
 		if out == nil {
 			out = map[int]model.Hundredths{}
@@ -310,7 +311,7 @@ func (doc *assignmentDoc) timeline() (model.Timeline, error) {
 	for _, d := range doc.Timeline {
 		due, err := model.ParseDate(d.Due)
 		if err != nil || due.IsZero() {
-			return nil, fmt.Errorf("jadwal / timeline %q: %v", d.Due, model.ErrDate)
+			return nil, model.Within(model.ErrDate, "err.bundle.contents.timeline", "Due", fmt.Sprintf("%q", d.Due))
 		}
 		out = append(out, model.Milestone{Stage: model.Stage(d.Stage), Due: due})
 	}

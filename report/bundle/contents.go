@@ -3,7 +3,6 @@ package bundle
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -207,14 +206,14 @@ func parseContents(data []byte, m *Manifest) (*contentsDoc, error) {
 		return nil, err
 	}
 	if doc.Format != contentsFormat || doc.Version != contentsVersion {
-		return nil, fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
+		return nil, model.Detailf("err.bundle.contents.format", "Format", fmt.Sprintf("%q", doc.Format), "Version", doc.Version)
 	}
 	id := doc.Identity
 	switch {
 	case id.Role != string(model.RoleOPD):
-		return nil, fmt.Errorf("peran / role %q", id.Role)
+		return nil, model.Detailf("err.bundle.contents.role", "Role", fmt.Sprintf("%q", id.Role))
 	case !id.matches(m):
-		return nil, errors.New("identitas berbeda dari manifest / identity differs from the manifest")
+		return nil, model.Detailf("err.bundle.contents.identity")
 	}
 	return &doc, nil
 }
@@ -265,7 +264,7 @@ func (doc *contentsDoc) targets() (map[int]model.Hundredths, error) {
 	var out map[int]model.Hundredths
 	for _, t := range doc.Targets {
 		if _, dup := out[t.Indicator]; dup {
-			return nil, fmt.Errorf("target indikator %d dua kali / twice", t.Indicator)
+			return nil, model.Detailf("err.bundle.contents.target_twice", "Indicator", t.Indicator)
 		}
 		if out == nil {
 			out = map[int]model.Hundredths{}
@@ -304,7 +303,7 @@ func (doc *contentsDoc) evidence() ([]model.Evidence, error) {
 		docDate, err1 := model.ParseDate(d.DocDate)
 		until, err2 := model.ParseDate(d.ValidUntil)
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("bukti dukung / evidence %.12s: %v", d.SHA256, model.ErrDate)
+			return nil, model.Within(model.ErrDate, "err.bundle.evidence", "SHA", fmt.Sprintf("%.12s", d.SHA256))
 		}
 		out = append(out, model.Evidence{Indicator: d.Indicator, SHA256: d.SHA256, Size: d.Size, Name: d.Name,
 			Title: d.Title, DocNo: d.DocNo, DocDate: docDate, ValidUntil: until, Level: d.Level, By: d.By, At: d.At})
@@ -323,12 +322,12 @@ func checkEvidenceMembers(m *Manifest, files map[string]int64) error {
 			continue
 		}
 		if n, linked := left[sha]; !linked || n != f.Size {
-			return fmt.Errorf("%s tidak ditautkan ke indikator mana pun / is linked to no indicator", f.Path)
+			return model.Detailf("err.bundle.contents.unlinked", "Path", f.Path)
 		}
 		delete(left, sha)
 	}
 	if len(left) > 0 {
-		return fmt.Errorf("bukti dukung %.12s tanpa berkasnya / evidence without its file", slices.Sorted(maps.Keys(left))[0])
+		return model.Detailf("err.bundle.contents.evidence_no_file", "SHA", fmt.Sprintf("%.12s", slices.Sorted(maps.Keys(left))[0]))
 	}
 	return nil
 }

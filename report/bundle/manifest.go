@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+
+	"github.com/swanilai/swanilai/model"
 )
 
 // The bundle format this build writes and reads.
@@ -149,14 +151,14 @@ func (m *Manifest) marshal() ([]byte, error) {
 // value is checked. A manifest of a newer format version is refused with
 // ErrVersion, any other fault with ErrManifest.
 func ParseManifest(data []byte) (*Manifest, error) {
-	bad := func(format string, a ...any) (*Manifest, error) {
-		return nil, fmt.Errorf("%w: %s", ErrManifest, fmt.Sprintf(format, a...))
+	bad := func(err error) (*Manifest, error) {
+		return nil, fmt.Errorf("%w: %v", ErrManifest, err)
 	}
 	if len(data) > maxManifest {
-		return bad("lebih dari / over %d B", maxManifest)
+		return nil, model.Errorf(ErrManifest, "err.bundle.manifest.over", "Max", maxManifest)
 	}
 	if err := uniqueKeys(data); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
 	// The format and version come first: a newer version may well have
 	// fields this build does not know, and must be told as such.
@@ -165,27 +167,27 @@ func ParseManifest(data []byte) (*Manifest, error) {
 		Version json.RawMessage `json:"version"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
 	if head.Format != FormatName {
-		return bad("format %q, bukan / not %q", head.Format, FormatName)
+		return nil, model.Errorf(ErrManifest, "err.bundle.manifest.format", "Format", fmt.Sprintf("%q", head.Format), "Want", fmt.Sprintf("%q", FormatName))
 	}
 	var version int
 	if err := json.Unmarshal(head.Version, &version); err != nil {
-		return bad("versi / version %s", head.Version)
+		return nil, model.Errorf(ErrManifest, "err.bundle.manifest.version", "Version", string(head.Version))
 	}
 	switch {
 	case version > FormatVersion:
-		return nil, fmt.Errorf("%w: versi / version %d, Swanilai ini membaca sampai / this Swanilai reads up to %d", ErrVersion, version, FormatVersion)
+		return nil, model.Errorf(ErrVersion, "err.bundle.version.newer", "Version", version, "Max", FormatVersion)
 	case version < 1:
-		return bad("versi / version %d", version)
+		return nil, model.Errorf(ErrManifest, "err.bundle.manifest.version", "Version", version)
 	}
 	var m Manifest
 	if err := decodeStrict(data, &m); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
 	if err := m.check(); err != nil {
-		return bad("%v", err)
+		return bad(err)
 	}
 	return &m, nil
 }
@@ -201,7 +203,7 @@ func (m *Manifest) check() error {
 		return err
 	}
 	if len(m.Files) > MaxMembers-2 {
-		return fmt.Errorf("%d berkas / files", len(m.Files))
+		return model.Detailf("err.bundle.manifest.files", "Files", len(m.Files))
 	}
 	if _, err := ParsePublicKey([]byte(m.Sender.PublicKey)); err != nil {
 		return fmt.Errorf("public_key: %v", err)
@@ -214,17 +216,17 @@ func (m *Manifest) check() error {
 func (m *Manifest) checkHead() error {
 	switch {
 	case m.Kind != KindSubmission && m.Kind != KindAssignment && m.Kind != KindReview:
-		return fmt.Errorf("jenis / kind %q", m.Kind)
+		return model.Detailf("err.bundle.manifest.kind", "Kind", fmt.Sprintf("%q", m.Kind))
 	case !isUUID(m.BundleID):
 		return fmt.Errorf("bundle_id %q", m.BundleID)
 	case m.Revision < 1:
-		return fmt.Errorf("revisi / revision %d", m.Revision)
+		return model.Detailf("err.bundle.manifest.revision", "Revision", m.Revision)
 	case m.Created.IsZero() || m.Created.Year() < 2000 || m.Created.Year() > 2200:
 		return fmt.Errorf("created %v", m.Created)
 	case m.Year < 2000 || m.Year > 2100:
-		return fmt.Errorf("tahun / year %d", m.Year)
+		return model.Detailf("err.bundle.manifest.year", "Year", m.Year)
 	case m.Instrument.ID == "" || !plainText(m.Instrument.ID) || !isSHA256(m.Instrument.Hash):
-		return fmt.Errorf("instrumen / instrument %q %q", m.Instrument.ID, m.Instrument.Hash)
+		return model.Detailf("err.bundle.manifest.instrument", "Instrument", fmt.Sprintf("%q", m.Instrument.ID), "Hash", fmt.Sprintf("%q", m.Instrument.Hash))
 	case !plainText(m.AppVersion):
 		return fmt.Errorf("app_version %q", m.AppVersion)
 	}
@@ -268,7 +270,7 @@ func (m *Manifest) checkFiles() error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(required)) {
 		if !required[name] {
-			return fmt.Errorf("files: %s tidak ada / missing", name)
+			return model.Detailf("err.bundle.manifest.missing", "Member", name)
 		}
 	}
 	return nil
@@ -293,13 +295,13 @@ func checkFileEntry(prev *File, f File) error {
 		return fmt.Errorf("files: %v: %q", err, f.Path)
 	}
 	if prev != nil && prev.Path >= f.Path {
-		return fmt.Errorf("files: %q tidak urut atau ganda / out of order or twice", f.Path)
+		return model.Detailf("err.bundle.manifest.order", "Path", fmt.Sprintf("%q", f.Path))
 	}
 	if !isSHA256(f.SHA256) {
 		return fmt.Errorf("files: %s: sha256 %q", f.Path, f.SHA256)
 	}
 	if f.Size < 0 || f.Size > MaxMemberSize {
-		return fmt.Errorf("files: %s: ukuran / size %d", f.Path, f.Size)
+		return model.Detailf("err.bundle.manifest.size", "Path", f.Path, "Size", f.Size)
 	}
 	return nil
 }
@@ -310,14 +312,14 @@ func checkFileEntry(prev *File, f File) error {
 func (m *Manifest) checkOptionalMember(f File) error {
 	switch {
 	case m.Kind != KindSubmission:
-		return fmt.Errorf("files: %q bukan anggota bundel %s / not a member of a bundle of kind %s", f.Path, m.Kind, m.Kind)
+		return model.Detailf("err.bundle.manifest.not_member_of_kind", "Path", fmt.Sprintf("%q", f.Path), "Kind", m.Kind)
 	case f.Path == ReportName:
 	case strings.HasPrefix(f.Path, EvidencePrefix):
 		if f.Path[len(EvidencePrefix):] != f.SHA256 || f.Size == 0 {
 			return fmt.Errorf("files: %s: sha256 %s, %d B", f.Path, f.SHA256, f.Size)
 		}
 	default:
-		return fmt.Errorf("files: %q bukan anggota bundel / not a bundle member", f.Path)
+		return model.Detailf("err.bundle.manifest.not_member", "Path", fmt.Sprintf("%q", f.Path))
 	}
 	return nil
 }
@@ -342,7 +344,7 @@ func decodeStrict(data []byte, v any) error {
 		return errors.New(strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data setelah objek JSON / data after the JSON object")
+		return model.Detailf("err.bundle.trailing_data")
 	}
 	return nil
 }
@@ -383,7 +385,7 @@ func uniqueKeys(data []byte) error {
 		} else if f := top(); f != nil && f.keys != nil && f.key {
 			k := tok.(string)
 			if f.keys[k] {
-				return fmt.Errorf("kolom %q dua kali / field %q twice", k, k)
+				return model.Detailf("err.bundle.field_twice", "Field", fmt.Sprintf("%q", k))
 			}
 			f.keys[k], f.key = true, false
 			continue

@@ -62,7 +62,7 @@ type Reader struct {
 // no member but the manifest and its signature.
 func Open(r io.ReaderAt, size int64, opts OpenOptions) (*Reader, error) {
 	if size == 0 {
-		return nil, fmt.Errorf("%w: berkas kosong / empty file", ErrNotBundle)
+		return nil, model.Errorf(ErrNotBundle, "err.bundle.not_bundle.empty")
 	}
 	br := &budgetReader{r: r, left: directoryBudget, limited: true}
 	zr, err := zip.NewReader(br, size)
@@ -73,7 +73,7 @@ func Open(r io.ReaderAt, size int64, opts OpenOptions) (*Reader, error) {
 	case err != nil:
 		return nil, fmt.Errorf("%w: %v", ErrNotBundle, strings.TrimPrefix(err.Error(), "zip: "))
 	case len(zr.File) > MaxMembers:
-		return nil, fmt.Errorf("%w: %d, maks. / max. %d", ErrTooManyMembers, len(zr.File), MaxMembers)
+		return nil, model.Errorf(ErrTooManyMembers, "err.bundle.too_many_members.count", "Members", len(zr.File), "Max", MaxMembers)
 	}
 	rd := &Reader{files: map[string]*zip.File{}}
 	manifest, sig, err := findSigned(zr.File)
@@ -147,7 +147,7 @@ func findSigned(files []*zip.File) (manifest, sig *zip.File, err error) {
 		if len(files) == 1 && strings.HasSuffix(strings.ToLower(files[0].Name), ".zip") {
 			return nil, nil, fmt.Errorf("%w: %s", ErrNested, quoteName(files[0].Name))
 		}
-		return nil, nil, fmt.Errorf("%w: %s tidak ada / missing", ErrNotBundle, ManifestName)
+		return nil, nil, model.Errorf(ErrNotBundle, "err.bundle.not_bundle.no_manifest", "Member", ManifestName)
 	case sig == nil:
 		return nil, nil, ErrNoSignature
 	case manifest == nil:
@@ -201,10 +201,10 @@ func parseSignature(text []byte) (minisign.Signature, error) {
 		return s, fmt.Errorf("%w: %s", ErrSignatureFormat, strings.TrimPrefix(err.Error(), "minisign: "))
 	}
 	if s.Algorithm != minisign.HashEdDSA {
-		return s, fmt.Errorf("%w: bukan bentuk prehash / not the prehashed form (ED)", ErrSignatureFormat)
+		return s, model.Errorf(ErrSignatureFormat, "err.bundle.signature_format.not_prehashed")
 	}
 	if again, err := s.MarshalText(); err != nil || !bytes.Equal(again, text) {
-		return s, fmt.Errorf("%w: tidak ditulis seperti minisign menulisnya / not written the way minisign writes it", ErrSignatureFormat)
+		return s, model.Errorf(ErrSignatureFormat, "err.bundle.signature_format.not_canonical")
 	}
 	return s, nil
 }
@@ -214,7 +214,7 @@ func parseSignature(text []byte) (minisign.Signature, error) {
 func signingKey(s minisign.Signature, want model.PublicKey) (key model.PublicKey, given bool, err error) {
 	if !want.IsZero() {
 		if s.KeyID != want.ID {
-			return key, true, fmt.Errorf("%w: kunci %016X, seharusnya / expected %s", ErrWrongKey, s.KeyID, want.IDText())
+			return key, true, model.Errorf(ErrWrongKey, "err.bundle.wrong_key.expected", "Key", fmt.Sprintf("%016X", s.KeyID), "Want", want.IDText())
 		}
 		return want, true, nil
 	}
@@ -314,7 +314,7 @@ func (rd *Reader) Verify(ctx context.Context, p *model.Pack, progress func(done,
 func (rd *Reader) VerifyExcept(ctx context.Context, p *model.Pack, except func(sha string) bool, progress func(done, total int64)) (*model.Submission, error) {
 	m := rd.manifest
 	if m.Kind != KindSubmission {
-		return nil, fmt.Errorf("%w: %s, bukan / not %s", ErrKind, m.Kind, KindSubmission)
+		return nil, model.Errorf(ErrKind, "err.bundle.kind.want", "Kind", m.Kind, "Want", KindSubmission)
 	}
 	if p != nil && p.Hash() != m.Instrument.Hash {
 		return nil, &model.SenderMismatchError{What: model.MismatchInstrument, Want: p.ID + " " + p.ShortHash(), Got: m.Instrument.ID + " " + m.Instrument.Hash[:12]}

@@ -168,7 +168,7 @@ func (rd *Reader) Review(ctx context.Context, p *model.Pack) (*model.Review, err
 	m := rd.manifest
 	switch {
 	case m.Kind != KindReview:
-		return nil, fmt.Errorf("%w: %s, bukan / not %s", ErrKind, m.Kind, KindReview)
+		return nil, model.Errorf(ErrKind, "err.bundle.kind.want", "Kind", m.Kind, "Want", KindReview)
 	case p == nil:
 		return nil, errors.New("bundle: no instrument to read the review against")
 	case p.Hash() != m.Instrument.Hash:
@@ -216,18 +216,18 @@ func decodeReview(data []byte, m *Manifest, p *model.Pack) (*model.Review, error
 // decisions against the manifest m.
 func (doc *reviewDoc) checkHead(m *Manifest) error {
 	if doc.Format != reviewFormat || doc.Version != reviewVersion {
-		return fmt.Errorf("format %q versi / version %d", doc.Format, doc.Version)
+		return model.Detailf("err.bundle.contents.format", "Format", fmt.Sprintf("%q", doc.Format), "Version", doc.Version)
 	}
 	switch {
 	case !m.sentAs(doc.Instansi, doc.Year, doc.InstrumentID, doc.InstrumentHash, doc.Revision, doc.Sent):
-		return errors.New("berbeda dari manifest / differs from the manifest")
+		return model.Detailf("err.bundle.contents.differs")
 	case !plainText(doc.Unit) || strings.TrimSpace(doc.Unit) == "" || !plainText(doc.By):
 		return fmt.Errorf("OPD %q", doc.Unit)
 	case len(doc.Decisions) == 0:
 		return model.ErrNoDecisions
 	}
 	if code, err := model.NormalizeCode(doc.Code); err != nil || code != doc.Code {
-		return fmt.Errorf("kode / code %q", doc.Code)
+		return model.Detailf("err.bundle.contents.code", "Code", fmt.Sprintf("%q", doc.Code))
 	}
 	return nil
 }
@@ -241,13 +241,13 @@ func (doc *reviewDoc) decision(i int, d decisionDoc, p *model.Pack) (model.Decis
 		Justifikasi: d.Justifikasi, MissingEvidence: d.MissingEvidence, Revision: d.Revision, By: d.By, At: d.At}
 	switch {
 	case slices.ContainsFunc(doc.Decisions[:i], func(o decisionDoc) bool { return o.Indicator == d.Indicator }):
-		return dec, fmt.Errorf("indikator %d dua kali / twice", d.Indicator)
+		return dec, model.Detailf("err.bundle.contents.decision_twice", "Indicator", d.Indicator)
 	case d.Revision < 1 || d.Revision > doc.Revision:
-		return dec, fmt.Errorf("indikator %d: revisi / revision %d", d.Indicator, d.Revision)
+		return dec, model.Detailf("err.bundle.contents.decision_revision", "Indicator", d.Indicator, "Revision", d.Revision)
 	case d.Verdict != string(model.VerdictAdjusted) && d.Level != model.Unanswered:
-		return dec, fmt.Errorf("indikator %d: tingkat tanpa penyesuaian / a level without an adjustment", d.Indicator)
+		return dec, model.Detailf("err.bundle.contents.decision_level", "Indicator", d.Indicator)
 	case !plainText(d.By):
-		return dec, fmt.Errorf("indikator %d: oleh / by %q", d.Indicator, d.By)
+		return dec, model.Detailf("err.bundle.contents.decision_by", "Indicator", d.Indicator, "By", fmt.Sprintf("%q", d.By))
 	}
 	return dec, dec.Check(p)
 }

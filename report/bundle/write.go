@@ -153,10 +153,10 @@ func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOpti
 			return copyEvidence(ctx, w, sha, opts.Evidence)
 		})
 		if err == nil && (f.SHA256 != sha || f.Size != files[sha]) {
-			err = fmt.Errorf("isi berbeda dari SHA-256-nya / bytes differ from their SHA-256: %s, %d B", f.SHA256, f.Size)
+			err = model.Detailf("err.bundle.evidence_hash", "SHA", f.SHA256, "Size", f.Size)
 		}
 		if err != nil {
-			return Summary{}, fmt.Errorf("bukti dukung / evidence %.12s: %w", sha, err)
+			return Summary{}, model.Within(err, "err.bundle.evidence", "SHA", fmt.Sprintf("%.12s", sha))
 		}
 		listed = append(listed, f)
 	}
@@ -191,7 +191,7 @@ func checkWrite(s *model.Submission, opts *WriteOptions) error {
 		return errors.New("bundle: no source for the evidence")
 	}
 	if files := len(evidenceFiles(s.Assessment)); files > MaxMembers-4 {
-		return fmt.Errorf("%w: %d berkas bukti dukung, maks. / evidence files, max. %d", ErrTooLarge, files, MaxMembers-4)
+		return model.Errorf(ErrTooLarge, "err.bundle.too_large.evidence", "Files", files, "Max", MaxMembers-4)
 	}
 	if opts.BundleID == "" {
 		opts.BundleID = uuid.NewString()
