@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Answer is the answer to one indicator: its value and its penjelasan.
@@ -139,8 +141,10 @@ func (c *excelCSV) next() (rec []string, line int, err error) {
 }
 
 // readText reads a text file of at most max bytes into memory, without the
-// byte order mark Excel writes. detail says what is wrong with the file;
-// it is empty when nothing is.
+// byte order mark Excel writes, as UTF-8: a file that is not UTF-8 is read
+// as Windows-1252, the code page Excel saves "CSV" in on Indonesian (and
+// English) Windows. detail says what is wrong with the file; it is empty
+// when nothing is.
 func readText(r io.Reader, max int) (data []byte, detail string) {
 	data, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
 	switch {
@@ -152,9 +156,27 @@ func readText(r io.Reader, max int) (data []byte, detail string) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		return nil, "berkas bukan teks UTF-8 / not UTF-8 text"
+		return fromWindows1252(data)
 	}
 	return data, ""
+}
+
+// fromWindows1252 transcodes text saved in Windows-1252 to UTF-8. The five
+// bytes that code page leaves undefined, and control bytes other than tab
+// and line ends, mean the file is not text in either; the detail then
+// names the line of the first.
+func fromWindows1252(data []byte) ([]byte, string) {
+	for i, b := range data {
+		if b == 0x81 || b == 0x8d || b == 0x8f || b == 0x90 || b == 0x9d || (b < 0x20 && b != '\t' && b != '\r' && b != '\n') {
+			line := 1 + bytes.Count(data[:i], []byte("\n"))
+			return nil, Bilingual("err.answers.not_text", map[string]any{"Line": line})
+		}
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, Bilingual("err.answers.not_text", map[string]any{"Line": 1})
+	}
+	return out, ""
 }
 
 var csvColumns = map[string]string{

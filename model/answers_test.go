@@ -41,6 +41,26 @@ func TestParseAnswersExcelCSV(t *testing.T) {
 	}
 }
 
+// TestParseAnswersWindows1252: Excel's "CSV" on Windows is saved in the
+// ANSI code page, Windows-1252: "Peraturan Wali Kota – Rencana Induk" with
+// an en dash (0x96) and "Sosialisasi ke-2" in a row of semicolons and CRLF.
+func TestParseAnswersWindows1252(t *testing.T) {
+	in := "Indikator;Level;Fakta\r\n1;3;Peraturan Wali Kota \x96 Rencana Induk (perwal.pdf)\r\n2;2;Caf\xe9 digital\r\n"
+	f, err := parseCheck(t, "excel-ansi.csv", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Answers) != 2 || f.Answers[0].Fakta != "Peraturan Wali Kota – Rencana Induk (perwal.pdf)" || f.Answers[1].Fakta != "Café digital" {
+		t.Fatalf("%+v", f.Answers)
+	}
+	// A byte Windows-1252 leaves undefined: neither UTF-8 nor Windows-1252,
+	// and the message names its line.
+	_, err = parseCheck(t, "rusak.csv", "Indikator;Level\r\n1;3\r\n2;\x81\r\n")
+	if !errors.Is(err, ErrAnswersSyntax) || !strings.Contains(err.Error(), "baris 3") || !strings.Contains(err.Error(), "line 3") {
+		t.Fatalf("got %v", err)
+	}
+}
+
 func TestParseAnswersJSON(t *testing.T) {
 	in := `{"instrument": "spbe-59-2020", "answers": [
   {"indicator": 1, "level": 3, "fakta": "F", "analisis": "A"},

@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/swanilai/swanilai/internal/platform"
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/report/bundle"
@@ -149,5 +151,48 @@ func TestOpenBundleRefusesAFolder(t *testing.T) {
 	}
 	if _, _, err := OpenBundle(filepath.Join(t.TempDir(), "tidak-ada.zip"), model.PublicKey{}); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("a missing file: %v", err)
+	}
+}
+
+// TestExportRefusedOnFAT32: a bundle that would pass FAT32's 4 GiB limit
+// is refused before anything is written or a revision is taken, with a
+// sentence that says what to do.
+func TestExportRefusedOnFAT32(t *testing.T) {
+	smallReport(t)
+	dir := t.TempDir()
+	opd := create(t, filepath.Join(dir, "bappeda.swanilai"), model.RoleOPD, "Badan Perencanaan Pembangunan Daerah")
+	v := model.Hundredths(200)
+	if _, err := opd.UpdateAnswer("Rina", 1, store.AnswerUpdate{Value: &v}); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "notulen.pdf")
+	if err := os.WriteFile(doc, make([]byte, 3<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := opd.Attach(t.Context(), "Rina", 1, doc, store.EvidenceMeta{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	saved := fileSystemOf
+	t.Cleanup(func() { fileSystemOf = saved })
+	// A stick that holds files of at most 66 MiB: the 3 MiB of evidence
+	// and the bundle's 64 MiB of room for the rest do not fit.
+	fileSystemOf = func(string) platform.FileSystem { return platform.FileSystem{Name: "FAT32", MaxFile: 66 << 20} }
+	out := filepath.Join(dir, "E", "bappeda.swanilai.zip")
+	_, err := ExportSubmission(t.Context(), opd, out, "", nil)
+	if !errors.Is(err, ErrTooLargeForDisk) || !strings.Contains(err.Error(), "FAT32") {
+		t.Fatalf("got %v", err)
+	}
+	if got := model.Say(err, model.ID); !strings.Contains(got, "FAT32") || strings.Contains(got, " / ") {
+		t.Fatalf("the window says %q", got)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("something was written: %v", err)
+	}
+	// The stick with room enough takes it, as revision 1: the refusal
+	// took no revision number.
+	fileSystemOf = func(string) platform.FileSystem { return platform.FileSystem{Name: "FAT32", MaxFile: 68 << 20} }
+	sum, err := ExportSubmission(t.Context(), opd, filepath.Join(dir, "bappeda.swanilai.zip"), "", nil)
+	if err != nil || sum.Revision != 1 {
+		t.Fatalf("revision %d, %v", sum.Revision, err)
 	}
 }

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/swanilai/swanilai/assets"
+	"github.com/swanilai/swanilai/internal/platform"
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report"
 	"github.com/swanilai/swanilai/report/bundle"
@@ -33,6 +35,9 @@ var OPDReport = func(ctx context.Context, w io.Writer, a *model.Assessment, opts
 // koordinator" calls it with its progress bar and a cancellable ctx, after
 // showing bundle.Summarize of w.ExportDraft() with its readiness findings.
 func ExportSubmission(ctx context.Context, w *store.Workspace, path, passphrase string, progress func(done, total int64)) (bundle.Summary, error) {
+	if err := fitsFileSystem(w, path); err != nil {
+		return bundle.Summary{}, err
+	}
 	signer, err := Signer(w, passphrase)
 	if err != nil {
 		return bundle.Summary{}, err
@@ -55,6 +60,41 @@ func ExportSubmission(ctx context.Context, w *store.Workspace, path, passphrase 
 		return bundle.Summary{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return sum, nil
+}
+
+// ErrTooLargeForDisk reports a bundle that would not fit the file size
+// limit of the file system it is written to: a FAT32 USB stick holds no
+// file of 4 GiB or more.
+var ErrTooLargeForDisk = model.NewCode("err.roundtrip.too_large_for_disk")
+
+// fileSystemOf tells the file system a bundle is written to; tests put
+// a FAT32 stick in its place.
+var fileSystemOf = platform.FileSystemOf
+
+// bundleOverhead is more than a bundle holds besides its evidence: the
+// manifest, its signature, assessment.json (at most 32 MiB) and the PDF
+// report, with the zip's headers.
+const bundleOverhead = 64 << 20
+
+// fitsFileSystem refuses, before anything is written or a revision taken,
+// the export of w to path when the folder is on a file system whose file
+// size limit the bundle could pass.
+func fitsFileSystem(w *store.Workspace, path string) error {
+	dir := filepath.Dir(path)
+	fs := fileSystemOf(dir)
+	if fs.MaxFile <= 0 {
+		return nil
+	}
+	draft, err := w.ExportDraft()
+	if err != nil {
+		return err
+	}
+	_, size := model.EvidenceTotals(draft.Assessment.Evidence)
+	if size+bundleOverhead <= fs.MaxFile {
+		return nil
+	}
+	return model.Errorf(ErrTooLargeForDisk, "err.roundtrip.too_large_for_disk.detail",
+		"Dir", dir, "FS", fs.Name, "Size", model.SizeText(size), "Max", model.SizeText(fs.MaxFile))
 }
 
 // Signer returns the signer of w's key, opened with passphrase when it is
