@@ -1,6 +1,6 @@
 # The targets are thin names for scripts/dev.sh, which also works where make
 # is not installed yet.
-.PHONY: run test build bench deps pdf-previews screenshots
+.PHONY: run test build bench release deps pdf-previews screenshots
 run:
 	scripts/dev.sh run
 test:
@@ -9,6 +9,8 @@ build:
 	scripts/dev.sh build
 bench:
 	scripts/dev.sh bench
+release:
+	scripts/dev.sh release
 deps:
 	scripts/dev.sh deps test
 pdf-previews:

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/swanilai/swanilai/assets"
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/roundtrip"
 )
 
 // stdio is where a command reads and writes, and how it opens the
@@ -79,6 +81,9 @@ func run(ctx context.Context, args []string, std stdio) (code int) {
 			code = 2
 		}
 	}()
+	if len(args) == 1 {
+		args = fileArgs(args[0], args)
+	}
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help") {
 		return finish(std, openWindow(ctx, std, args))
 	}
@@ -93,6 +98,23 @@ func run(ctx context.Context, args []string, std stdio) (code int) {
 		return 1
 	}
 	return finish(std, c.run(ctx, std, args[1:]))
+}
+
+// fileArgs turns a lone file argument into the window's flags, as the
+// desktop passes a file that was double-clicked: a workspace opens with
+// -w, a bundle with --import. Anything else comes back as args.
+func fileArgs(name string, args []string) []string {
+	st, err := os.Stat(name)
+	if err != nil || !st.Mode().IsRegular() {
+		return args
+	}
+	switch {
+	case strings.EqualFold(filepath.Ext(name), ".swanilai"):
+		return []string{"-w", name}
+	case roundtrip.IsBundleName(name):
+		return []string{"--import", name}
+	}
+	return args
 }
 
 func finish(std stdio, err error) int {

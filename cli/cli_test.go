@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -471,5 +473,41 @@ func TestQuietUnderCLocale(t *testing.T) {
 	}
 	if stderr.Len() != 0 || !strings.HasPrefix(stdout.String(), "swanilai ") {
 		t.Fatalf("stdout %q, stderr %q", stdout.String(), stderr.String())
+	}
+}
+
+// TestFileArgs: a file double-clicked on the desktop arrives as the only
+// argument; a workspace opens, a bundle is imported, other words stay
+// commands.
+func TestFileArgs(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "Bappeda 2025.swanilai")
+	b := filepath.Join(dir, "kiriman bappeda.swkirim")
+	old := filepath.Join(dir, "kiriman.swanilai.zip")
+	for _, f := range []string{ws, b, old} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for in, want := range map[string][]string{
+		ws:                                       {"-w", ws},
+		b:                                        {"--import", b},
+		old:                                      {"--import", old},
+		"score":                                  {"score"},
+		filepath.Join(dir, "tidak-ada.swanilai"): {filepath.Join(dir, "tidak-ada.swanilai")},
+		dir:                                      {dir},
+	} {
+		if got := fileArgs(in, []string{in}); !slices.Equal(got, want) {
+			t.Errorf("fileArgs(%q) = %q, want %q", in, got, want)
+		}
+	}
+	t.Setenv("DISPLAY", ":0") // the window is a recorder here
+	var opened WindowOptions
+	code := run(t.Context(), []string{ws}, stdio{in: strings.NewReader(""), out: io.Discard, err: io.Discard, window: func(o WindowOptions) error {
+		opened = o
+		return nil
+	}})
+	if code != 0 || opened.Path != ws {
+		t.Fatalf("the window got %+v (exit %d)", opened, code)
 	}
 }

@@ -69,7 +69,7 @@ type FileOutcome struct {
 }
 
 // ImportMany imports the bundles at paths into w, a folder's bundles (files
-// named *.zip, hidden ones left out, walked in name order) as well as files
+// named *.swkirim or *.zip, hidden ones left out, walked in name order) as well as files
 // named: submissions into a coordinator's workspace, assignments and
 // reviews into an OPD's. It goes on past a file that is refused and returns one outcome per
 // file, in the order imported. Within the files of one sender, lower
@@ -108,6 +108,20 @@ func ImportMany(ctx context.Context, w *store.Workspace, paths []string, opts Im
 	return out
 }
 
+// BundleExt is the extension of the bundles Swanilai writes. A bundle is a
+// zip, and was named .swanilai.zip before; Windows opens a file by its
+// last extension only, so a double-click on a bundle could open it in
+// Swanilai only by taking .zip from every other program. Bundles named
+// .zip are read as before.
+const BundleExt = ".swkirim"
+
+// IsBundleName reports whether a file name is a bundle's: BundleExt or
+// .zip, in any case.
+func IsBundleName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == BundleExt || ext == ".zip"
+}
+
 // bundleFiles expands paths into the bundle files to import; a path that
 // cannot be read becomes a refused outcome.
 func bundleFiles(paths []string) (files []string, refused []FileOutcome) {
@@ -130,7 +144,7 @@ func bundleFiles(paths []string) (files []string, refused []FileOutcome) {
 			switch {
 			case d.IsDir() && hidden:
 				return filepath.SkipDir
-			case !d.Type().IsRegular() || hidden || !strings.HasSuffix(strings.ToLower(d.Name()), ".zip"):
+			case !d.Type().IsRegular() || hidden || !IsBundleName(d.Name()):
 				return nil
 			}
 			files = append(files, path)

@@ -7,6 +7,7 @@
 #   scripts/dev.sh test            install what is missing, run every check and test
 #   scripts/dev.sh build           build ./swanilai
 #   scripts/dev.sh bench           run the benchmarks
+#   scripts/dev.sh release         build and check the downloads in dist/ (scripts/release.sh)
 #   scripts/dev.sh deps [test]     only install what is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ TEST_PKGS=(poppler-utils minisign)
 # the cross-compiler builds the test-only DLL of scripts/windows, Wine runs
 # the programs.
 WIN_PKGS=(gcc-mingw-w64-x86-64 wine64)
+# Packages to make and check a release: the installer, the archives, and
+# the Windows window under Wine on a virtual screen.
+REL_PKGS=(nsis zip xz-utils)
 # Packages to run the window on a virtual screen and capture it.
 SHOT_PKGS=(xvfb x11-utils x11-apps xdotool netpbm libgl1-mesa-dri poppler-utils)
 
@@ -36,6 +40,7 @@ deps() {
 	case "${1:-}" in
 	test) want+=("${TEST_PKGS[@]}" "${WIN_PKGS[@]}") ;;
 	screenshots) want+=("${SHOT_PKGS[@]}") ;;
+	release) want+=("${TEST_PKGS[@]}" "${WIN_PKGS[@]}" "${REL_PKGS[@]}" "${SHOT_PKGS[@]}") ;;
 	esac
 	if ! command -v dpkg-query >/dev/null; then
 		echo "dev.sh: not a Debian/Ubuntu system; make sure these are installed: ${want[*]}" >&2
@@ -116,11 +121,14 @@ bench)
 	deps
 	go test -run '^$' -bench . -benchmem ./...
 	;;
+release)
+	exec scripts/release.sh
+	;;
 deps)
 	deps "${1:-}"
 	;;
 *)
-	echo "usage: scripts/dev.sh run|test|build|bench|deps" >&2
+	echo "usage: scripts/dev.sh run|test|build|bench|release|deps" >&2
 	exit 2
 	;;
 esac

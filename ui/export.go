@@ -14,6 +14,7 @@ import (
 
 	"github.com/swanilai/swanilai/model"
 	"github.com/swanilai/swanilai/report/bundle"
+	"github.com/swanilai/swanilai/roundtrip"
 )
 
 // exportView is the "Export untuk koordinator" flow: what goes in and what
@@ -96,8 +97,8 @@ func (e *exportView) summaryUI() fyne.CanvasObject {
 func (e *exportView) chooseFile() {
 	v := e.v
 	id := v.ws.Identity()
-	name := fmt.Sprintf("%s-%d-revisi-%d.swanilai.zip", fileSlug(id.Unit), id.Year, e.draft.Revision)
-	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip", dir: documentsDir()}, func(path string) {
+	name := fmt.Sprintf("%s-%d-revisi-%d%s", fileSlug(id.Unit), id.Year, e.draft.Revision, roundtrip.BundleExt)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: roundtrip.BundleExt, dir: documentsDir()}, func(path string) {
 		e.write(path, nil)
 	})
 }

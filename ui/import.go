@@ -8,8 +8,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/swanilai/swanilai/roundtrip"
 )
 
 // importPage collects the OPDs' submissions: files or a whole folder (the
@@ -43,6 +45,10 @@ func (p *importPage) buildUI() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(title, intro, container.NewHBox(folder, files), widget.NewSeparator(), p.results)))
 }
 
+// bundleFilter lists only bundles in the import's file dialog: the
+// extension Swanilai writes, and .zip, which it wrote before.
+var bundleFilter = storage.NewExtensionFileFilter([]string{roundtrip.BundleExt, ".zip"})
+
 func (p *importPage) onFile() {
 	v := p.v
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -54,6 +60,7 @@ func (p *importPage) onFile() {
 		_ = r.Close()
 		p.run([]string{path}, nil)
 	}, v.app.win)
+	d.SetFilter(bundleFilter)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
@@ -168,6 +175,7 @@ func (v *mainView) onImportOPD() {
 		_ = r.Close()
 		v.importOPD(im, []string{path}, nil)
 	}, v.app.win)
+	d.SetFilter(bundleFilter)
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

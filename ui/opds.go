@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/roundtrip"
 )
 
 // opdsPage is the coordinator's page of OPDs: their status in the year's
@@ -446,8 +447,8 @@ func (p *opdsPage) exportAssignment(o model.OPD) {
 // writes it there.
 func (p *opdsPage) chooseAssignmentFile(o model.OPD, passphrase string) {
 	v := p.v
-	name := fmt.Sprintf("penugasan-%s-%d.swanilai.zip", strings.ToLower(o.Code), v.ws.Identity().Year)
-	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip"}, func(path string) {
+	name := fmt.Sprintf("penugasan-%s-%d%s", strings.ToLower(o.Code), v.ws.Identity().Year, roundtrip.BundleExt)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: roundtrip.BundleExt}, func(path string) {
 		p.writeAssignment(o, path, passphrase, nil)
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/swanilai/swanilai/model"
+	"github.com/swanilai/swanilai/roundtrip"
 )
 
 // ReviewSource is what an OPD's window needs to show its coordinator's
@@ -473,8 +474,8 @@ func (p *reviewPage) onExport() {
 // chooseReviewFile asks where the review bundle goes and writes it there.
 func (p *reviewPage) chooseReviewFile(passphrase string) {
 	v := p.v
-	name := fmt.Sprintf("reviu-%s-%d-revisi-%d.swanilai.zip", strings.ToLower(p.code), v.ws.Identity().Year, p.latest.Revision)
-	showSaveFile(v.app.win, saveOptions{name: name, ext: ".zip"}, func(path string) {
+	name := fmt.Sprintf("reviu-%s-%d-revisi-%d%s", strings.ToLower(p.code), v.ws.Identity().Year, p.latest.Revision, roundtrip.BundleExt)
+	showSaveFile(v.app.win, saveOptions{name: name, ext: roundtrip.BundleExt}, func(path string) {
 		p.writeReview(path, passphrase, nil)
 	})
 }
