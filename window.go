@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/swanilai/swanilai/assets"
@@ -23,6 +24,7 @@ var started = time.Now()
 func openWindow(o cli.WindowOptions) error {
 	ui.Version = assets.Version
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("swanilai.png", assets.Icon()))
 	u := ui.New(a, ui.StoreFiles{}, ui.Options{Path: o.Path, View: o.View, Language: o.Language, Theme: o.Theme, Attach: o.Attach, Import: o.Import, Today: o.Today})
 	if o.StartupTime {
 		u.WhenPainted(func() {

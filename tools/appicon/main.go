@@ -180,7 +180,7 @@ var gridLayouts = map[int]layout{
 		inset: 0, radius: 3.5,
 		barLeft: []float64{2, 5, 8, 11}, barWidth: 2,
 		barTop: []float64{12, 10, 8, 6}, barBottom: 14,
-		dotX: 13, dotY: 3.5, dotR: 1.6,
+		dotX: 12.5, dotY: 3.5, dotR: 1.7,
 	},
 	24: {
 		inset: 1, radius: 4.5,
@@ -250,7 +250,7 @@ func Draw(s int) *image.RGBA {
 	if l.check {
 		r.Reset(s, s)
 		c, d := l.dotX, l.dotR
-		stroke(r, 0.11*d, [][2]float64{
+		stroke(r, 0.13*d, [][2]float64{
 			{c - 0.48*d, l.dotY + 0.02*d},
 			{c - 0.13*d, l.dotY + 0.36*d},
 			{c + 0.48*d, l.dotY - 0.34*d},
