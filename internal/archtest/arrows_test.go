@@ -41,6 +41,7 @@ var allowed = map[string][]string{
 	"model":                   {"assets"},
 	"assets":                  {},
 	"tools/packgen":           {"model"},
+	"tools/appicon":           {},
 	"internal/testenv":        {},
 	"internal/platform":       {},
 	"internal/archtest":       {},
