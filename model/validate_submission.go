@@ -66,7 +66,7 @@ func ValidateSubmission(p *Pack, s *Submission) (map[string]int64, error) {
 		if err := knownIndicator(p, e.Indicator); err != nil {
 			return nil, Within(err, "err.submission.evidence")
 		}
-		if n, seen := files[e.SHA256]; !isHexSHA256(e.SHA256) || e.Size <= 0 || seen && n != e.Size {
+		if n, seen := files[e.SHA256]; !IsHexSHA256(e.SHA256) || e.Size <= 0 || seen && n != e.Size {
 			return nil, Detailf("err.submission.evidence_file", "SHA", fmt.Sprintf("%q", e.SHA256), "Size", e.Size)
 		}
 		files[e.SHA256] = e.Size
@@ -148,7 +148,7 @@ func knownIndicator(p *Pack, no int) error {
 // addReportFile adds the report file sha of the given size to files,
 // which may name the same file as evidence already.
 func addReportFile(files map[string]int64, sha string, size int64) error {
-	if !isHexSHA256(sha) || size <= 0 {
+	if !IsHexSHA256(sha) || size <= 0 {
 		return Detailf("err.submission.report_file", "SHA", fmt.Sprintf("%q", sha), "Size", size)
 	}
 	if n, ok := files[sha]; ok && n != size {
@@ -158,9 +158,9 @@ func addReportFile(files map[string]int64, sha string, size int64) error {
 	return nil
 }
 
-// isHexSHA256 reports whether s is a SHA-256 in lower-case hex, as
+// IsHexSHA256 reports whether s is a SHA-256 in lower-case hex, as
 // bundles name files and the store keys them.
-func isHexSHA256(s string) bool {
+func IsHexSHA256(s string) bool {
 	if len(s) != 64 {
 		return false
 	}

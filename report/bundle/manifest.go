@@ -225,7 +225,7 @@ func (m *Manifest) checkHead() error {
 		return fmt.Errorf("created %v", m.Created)
 	case m.Year < 2000 || m.Year > 2100:
 		return model.Detailf("err.bundle.manifest.year", "Year", m.Year)
-	case m.Instrument.ID == "" || !plainText(m.Instrument.ID) || !isSHA256(m.Instrument.Hash):
+	case m.Instrument.ID == "" || !plainText(m.Instrument.ID) || !model.IsHexSHA256(m.Instrument.Hash):
 		return model.Detailf("err.bundle.manifest.instrument", "Instrument", fmt.Sprintf("%q", m.Instrument.ID), "Hash", fmt.Sprintf("%q", m.Instrument.Hash))
 	case !plainText(m.AppVersion):
 		return fmt.Errorf("app_version %q", m.AppVersion)
@@ -297,7 +297,7 @@ func checkFileEntry(prev *File, f File) error {
 	if prev != nil && prev.Path >= f.Path {
 		return model.Detailf("err.bundle.manifest.order", "Path", fmt.Sprintf("%q", f.Path))
 	}
-	if !isSHA256(f.SHA256) {
+	if !model.IsHexSHA256(f.SHA256) {
 		return fmt.Errorf("files: %s: sha256 %q", f.Path, f.SHA256)
 	}
 	if f.Size < 0 || f.Size > MaxMemberSize {
@@ -427,18 +427,6 @@ func plainText(s string) bool {
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range []byte(s) {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
 			return false
 		}
 	}
