@@ -119,7 +119,11 @@ build)
 	;;
 bench)
 	deps
-	go test -run '^$' -bench . -benchmem ./...
+	# The Go benchmarks, of the packages that have any; then the
+	# end-to-end run of bench/run.sh (its environment: see its header).
+	mapfile -t benchpkgs < <(grep -rl --include='*_test.go' '^func Benchmark' . | xargs -n1 dirname | sort -u)
+	go test -run '^$' -bench . -benchmem "${benchpkgs[@]}"
+	bench/run.sh
 	;;
 release)
 	exec scripts/release.sh

@@ -35,7 +35,7 @@ echo "== icons"
 go run ./tools/appicon -ico "$build/swanilai.ico" -png-sizes "$build/icons"
 
 echo "== linux"
-go build -trimpath -tags migrated_fynedo -ldflags "-s -w" -o "$build/linux/swanilai" .
+go build -tags migrated_fynedo -ldflags "-s -w" -o "$build/linux/swanilai" .
 [ "$("$build/linux/swanilai" version)" = "swanilai $version" ]
 
 echo "== windows resources"
@@ -80,8 +80,8 @@ cp "$build/swanilai.syso" "$syso"
 
 echo "== windows (cgo, mingw-w64)"
 export CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
-go build -trimpath -tags migrated_fynedo -ldflags "-s -w -H windowsgui" -o "$build/windows/Swanilai.exe" .
-go build -trimpath -tags migrated_fynedo -ldflags "-s -w" -o "$build/windows/swanilai-cli.exe" .
+go build -tags migrated_fynedo -ldflags "-s -w -H windowsgui" -o "$build/windows/Swanilai.exe" .
+go build -tags migrated_fynedo -ldflags "-s -w" -o "$build/windows/swanilai-cli.exe" .
 unset CGO_ENABLED GOOS GOARCH CC
 rm -f "$syso"
 
