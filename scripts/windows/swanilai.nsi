@@ -141,8 +141,9 @@ Function ${UN}WaitClosed
         FileClose $1
         ${Break}
       ${EndIf}
-      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY +2
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY retry
       Abort "$(StillRunning)"
+      retry:
     ${Loop}
   ${EndIf}
   Pop $0
@@ -196,9 +197,8 @@ Section "Swanilai" SecMain
   File "${SRCDIR}\BACA-SAYA.txt"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
 
-  ; The Start menu shortcut: the folder of the program, so that a file
-  ; dialog opened without a path starts somewhere harmless.
-  SetOutPath "$INSTDIR"
+  ; The Start menu shortcut, with the exe's own icon; its working folder is
+  ; the program's (the output path at this point).
   CreateShortcut "$SMPROGRAMS\Swanilai.lnk" "$INSTDIR\Swanilai.exe" "" "$INSTDIR\Swanilai.exe" 0 SW_SHOWNORMAL "" "$(ShortcutDesc)"
 
   ; File types, for this user only.

@@ -28,7 +28,10 @@ unset DISPLAY
 work=$(mktemp -d)
 # wine-exec.sh makes the prefix (and its lock file beside it) on first use.
 export SWANILAI_WINEPREFIX=$work/wine
-export WINEPREFIX=$SWANILAI_WINEPREFIX WINEDEBUG=-all
+export WINEPREFIX=$SWANILAI_WINEPREFIX WINEDEBUG=${WINEDEBUG:--all}
+# A shortcut saved under Wine starts winemenubuilder, which writes .desktop
+# files and menus into the real home folder: not during a test.
+export WINEDLLOVERRIDES="winemenubuilder.exe=d${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}"
 wineserver=/usr/lib/wine/wineserver
 [ -x "$wineserver" ] || wineserver=$(command -v wineserver)
 trap '"$wineserver" -k >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
@@ -42,28 +45,42 @@ settle() { "$wineserver" -w; }
 
 # winenv VAR: a variable of the Windows environment, as Windows writes it.
 winenv() { "$wine" cmd /c echo "%$1%" | tr -d '\r'; }
-# unixpath WINPATH
-unixpath() { "$wine" winepath -u "$1" | tr -d '\r'; }
+# unixpath WINPATH: where WINPATH is on this side, through drive_c rather
+# than Wine's dosdevices/c: link.
+unixpath() { realpath -m "$("$wine" winepath -u "$1" | tr -d '\r')"; }
 
 # regval KEY [NAME]: the data of value NAME of KEY (the default value
-# without NAME); fails if either is missing.
+# without NAME); fails if either is missing, with reg's answer in $regout.
 regval() {
-	local out
+	local rc=0
 	if [ $# -eq 2 ]; then
-		out=$("$wine" reg query "$1" /v "$2" 2>/dev/null) || return 1
+		regout=$("$wine" reg query "$1" /v "$2" 2>&1) || rc=$?
 	else
-		out=$("$wine" reg query "$1" /ve 2>/dev/null) || return 1
+		regout=$("$wine" reg query "$1" /ve 2>&1) || rc=$?
 	fi
-	printf '%s\n' "$out" | tr -d '\r' | sed -nE 's/^    .*    REG_[A-Z_]+    (.*)$/\1/p' | head -n 1 | grep . || return 1
+	regout=$(printf '%s\n' "$regout" | tr -d '\r')
+	[ $rc -eq 0 ] || { regout="reg query exited with $rc: $regout"; return 1; }
+	printf '%s\n' "$regout" | sed -nE 's/^    .*    REG_[A-Z_]+    (.*)$/\1/p' | head -n 1 | grep .
 }
-# regkey KEY: succeeds if KEY exists.
-regkey() { "$wine" reg query "$1" >/dev/null 2>&1; }
+# regkey KEY: succeeds if KEY exists, fails if reg says it does not, and
+# stops the test on any other answer.
+regkey() {
+	local out rc=0
+	out=$("$wine" reg query "$1" 2>&1) || rc=$?
+	[ $rc -eq 0 ] && return 0
+	grep -q 'Unable to find' <<<"$out" && return 1
+	fail "reg query $1 exited with $rc: $(tr -d '\r' <<<"$out")"
+}
 
 # expect_val KEY NAME WANT: the value NAME ("" for the default one) of KEY
 # is WANT.
 expect_val() {
 	local got
-	if [ -n "$2" ]; then got=$(regval "$1" "$2") || fail "$1 has no value $2"; else got=$(regval "$1") || fail "$1 is missing or has no default value"; fi
+	if [ -n "$2" ]; then
+		got=$(regval "$1" "$2") || fail "$1 has no value $2 ($(regval "$1" "$2" || echo "$regout"))"
+	else
+		got=$(regval "$1") || fail "$1 is missing or has no default value ($(regval "$1" || echo "$regout"))"
+	fi
 	[ "$got" = "$3" ] || fail "$1 ${2:-(default)} is [$got], want [$3]"
 }
 
@@ -92,7 +109,7 @@ programs=$(dirname "$inst")
 startmenu=$(unixpath "$appdata\\Microsoft\\Windows\\Start Menu\\Programs")
 docs=$(unixpath "$profile\\Documents")
 lnk=$startmenu/Swanilai.lnk
-ok "%LOCALAPPDATA% is $localappdata (${inst#"$WINEPREFIX"/})"
+ok "%LOCALAPPDATA% is $localappdata, so the program goes to ${inst#"$WINEPREFIX"/}"
 
 files=(Swanilai.exe swanilai-cli.exe BACA-SAYA.txt Uninstall.exe)
 classes='HKCU\Software\Classes'
