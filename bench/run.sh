@@ -332,9 +332,16 @@ rss_row() { # KEY LABEL MAX_MIB
 	ok=$(awk -v k="${R[$1.rss]}" -v m="$3" 'BEGIN { print (k <= m * 1024) ? 1 : 0 }')
 	echo "| $2 peak ≤ $3 MiB | $mib MiB | $(met "$ok") |"
 }
+# size_label names a size in MiB as people read it: "256 MiB", "4 GiB".
+size_label() {
+	if [ "$1" -ge 1024 ] && [ $(($1 % 1024)) -eq 0 ]; then
+		echo "$(($1 / 1024)) GiB"
+	else
+		echo "$1 MiB"
+	fi
+}
 for size in $sizes; do
-	label="$size MiB"
-	[ "$size" -ge 1024 ] && [ $((size % 1024)) -eq 0 ] && label="$((size / 1024)) GiB"
+	label=$(size_label "$size")
 	speed_row "attach.$size" "attach $label" 1.5
 	speed_row "export.$size" "export $label" 2
 	speed_row "import.$size" "import $label" 2
@@ -343,8 +350,7 @@ for size in $sizes; do
 done
 speed_row folder "folder import $opds × $opd_mb MB" 2
 for size in $sizes; do
-	label="$size MiB"
-	[ "$size" -ge 1024 ] && [ $((size % 1024)) -eq 0 ] && label="$((size / 1024)) GiB"
+	label=$(size_label "$size")
 	rss_row "attach.$size" "attach $label" 64
 	rss_row "export.$size" "export $label" 64
 	rss_row "verify.$size" "verify $label" 64

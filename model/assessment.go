@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Role says what a workspace is for.
@@ -109,11 +110,15 @@ func SizeText(n int64) string {
 
 // ShortHash returns the first 12 hex digits of the SHA-256, enough for
 // people to tell files apart.
-func (e Evidence) ShortHash() string {
-	if len(e.SHA256) < 12 {
-		return e.SHA256
+func (e Evidence) ShortHash() string { return ShortSHA(e.SHA256) }
+
+// ShortSHA returns the first 12 characters of a SHA-256 in hex (all of a
+// shorter text), as people and messages name a file.
+func ShortSHA(sha string) string {
+	if utf8.RuneCountInString(sha) <= 12 {
+		return sha
 	}
-	return e.SHA256[:12]
+	return string([]rune(sha)[:12])
 }
 
 // Expired reports whether the document's validity ended before today.

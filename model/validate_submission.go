@@ -152,7 +152,7 @@ func addReportFile(files map[string]int64, sha string, size int64) error {
 		return Detailf("err.submission.report_file", "SHA", fmt.Sprintf("%q", sha), "Size", size)
 	}
 	if n, ok := files[sha]; ok && n != size {
-		return Detailf("err.submission.report_sizes", "SHA", fmt.Sprintf("%.12s", sha), "Size", n, "Other", size)
+		return Detailf("err.submission.report_sizes", "SHA", ShortSHA(sha), "Size", n, "Other", size)
 	}
 	files[sha] = size
 	return nil

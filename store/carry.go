@@ -179,10 +179,10 @@ func (w *Workspace) copyBlob(ctx context.Context, old *Workspace, sha string, re
 		progress(up.n)
 	}
 	if err != nil {
-		return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
+		return model.Within(err, "err.store.evidence_sha", "SHA", model.ShortSHA(sha))
 	}
 	if got := up.sum(); hex.EncodeToString(got[:]) != sha || up.n != rec.Size {
-		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", shortSHA(sha))
+		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", model.ShortSHA(sha))
 	}
 	return nil
 }

@@ -116,9 +116,5 @@ func (e *SourceError) Error() string {
 
 func (e *SourceError) Unwrap() error { return e.Err }
 
-// shortSHA returns the first 12 characters of a hexadecimal SHA-256 (all
-// of a shorter one), as errors name a file.
-func shortSHA(sha string) string { return fmt.Sprintf("%.12s", sha) }
-
 // hexOf returns b in lowercase hexadecimal, as errors name a key or a sum.
 func hexOf(b []byte) string { return hex.EncodeToString(b) }

@@ -459,7 +459,7 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 	f := st.extents[sha]
 	rc, err := open(sha)
 	if err != nil {
-		return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
+		return model.Within(err, "err.store.evidence_sha", "SHA", model.ShortSHA(sha))
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -487,11 +487,11 @@ func (st *stager) stage(ctx context.Context, sha string, size int64, open func(s
 			break
 		}
 		if err != nil {
-			return model.Within(err, "err.store.evidence_sha", "SHA", shortSHA(sha))
+			return model.Within(err, "err.store.evidence_sha", "SHA", model.ShortSHA(sha))
 		}
 	}
 	if n != size || !sumIs(h, sha) {
-		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", shortSHA(sha))
+		return model.Within(ErrEvidenceCorrupt, "err.store.evidence_sha", "SHA", model.ShortSHA(sha))
 	}
 	if st.progress != nil {
 		st.done += size
@@ -584,7 +584,7 @@ func (st *stager) commitBlob(tx *bbolt.Tx, sha string, size int64) (stored bool,
 	f := st.extents[sha]
 	if f == nil {
 		// Held when the import began, removed since.
-		return false, fmt.Errorf("%w; %s", model.Within(ErrNoSuchEvidence, "err.store.evidence_sha", "SHA", shortSHA(sha)), model.Bilingual("err.store.import_again", nil))
+		return false, fmt.Errorf("%w; %s", model.Within(ErrNoSuchEvidence, "err.store.evidence_sha", "SHA", model.ShortSHA(sha)), model.Bilingual("err.store.import_again", nil))
 	}
 	f.used = true
 	if err := pendingBucket.of(tx).Delete(u64Key(f.extent)); err != nil {

@@ -370,7 +370,7 @@ func loadPack(tx *bbolt.Tx, id model.Identity) (*model.Pack, error) {
 	sum := sha256.Sum256(c)
 	h := hex.EncodeToString(sum[:])
 	if h != id.InstrumentHash {
-		return nil, model.Errorf(ErrDamaged, "err.store.instrument_hash_changed", "Instrument", id.InstrumentID, "Hash", shortSHA(h), "Want", shortSHA(id.InstrumentHash))
+		return nil, model.Errorf(ErrDamaged, "err.store.instrument_hash_changed", "Instrument", id.InstrumentID, "Hash", model.ShortSHA(h), "Want", model.ShortSHA(id.InstrumentHash))
 	}
 	if p, ok := packs.Load(h); ok {
 		return p.(*model.Pack), nil

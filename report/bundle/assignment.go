@@ -205,7 +205,7 @@ func (rd *Reader) Assignment(ctx context.Context) (*model.Assignment, *model.Pac
 	}
 	if p.ID != m.Instrument.ID || p.Hash() != m.Instrument.Hash {
 		return nil, nil, model.Errorf(ErrContents, "err.bundle.contents.instrument", "Member", InstrumentName, "Pack", p.ID, "Hash", p.ShortHash(),
-			"ManifestPack", m.Instrument.ID, "ManifestHash", fmt.Sprintf("%.12s", m.Instrument.Hash))
+			"ManifestPack", m.Instrument.ID, "ManifestHash", model.ShortSHA(m.Instrument.Hash))
 	}
 	if raw, err = read(AssignmentName, maxAssignment); err != nil {
 		return nil, nil, err

@@ -303,7 +303,7 @@ func (doc *contentsDoc) evidence() ([]model.Evidence, error) {
 		docDate, err1 := model.ParseDate(d.DocDate)
 		until, err2 := model.ParseDate(d.ValidUntil)
 		if err1 != nil || err2 != nil {
-			return nil, model.Within(model.ErrDate, "err.bundle.evidence", "SHA", fmt.Sprintf("%.12s", d.SHA256))
+			return nil, model.Within(model.ErrDate, "err.bundle.evidence", "SHA", model.ShortSHA(d.SHA256))
 		}
 		out = append(out, model.Evidence{Indicator: d.Indicator, SHA256: d.SHA256, Size: d.Size, Name: d.Name,
 			Title: d.Title, DocNo: d.DocNo, DocDate: docDate, ValidUntil: until, Level: d.Level, By: d.By, At: d.At})
@@ -327,7 +327,7 @@ func checkEvidenceMembers(m *Manifest, files map[string]int64) error {
 		delete(left, sha)
 	}
 	if len(left) > 0 {
-		return model.Detailf("err.bundle.contents.evidence_no_file", "SHA", fmt.Sprintf("%.12s", slices.Sorted(maps.Keys(left))[0]))
+		return model.Detailf("err.bundle.contents.evidence_no_file", "SHA", model.ShortSHA(slices.Sorted(maps.Keys(left))[0]))
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func Write(ctx context.Context, w io.Writer, s *model.Submission, opts WriteOpti
 			err = model.Detailf("err.bundle.evidence_hash", "SHA", f.SHA256, "Size", f.Size)
 		}
 		if err != nil {
-			return Summary{}, model.Within(err, "err.bundle.evidence", "SHA", fmt.Sprintf("%.12s", sha))
+			return Summary{}, model.Within(err, "err.bundle.evidence", "SHA", model.ShortSHA(sha))
 		}
 		listed = append(listed, f)
 	}
